@@ -1,0 +1,51 @@
+# gongkai — build a government information-disclosure catalog.
+#   make html                      build content/ into output/ (sets up .venv on first run)
+#   make html CONTENT=DIR OUTPUT=DIR
+#   make test                      run all tests
+#   make serve / make devserver    preview on http://127.0.0.1:8000/ (devserver rebuilds on change)
+#   make bench                     build-time figures for generated corpora
+
+PYTHON ?= python3
+VENV ?= .venv
+BIN := $(VENV)/bin
+CONTENT ?= content
+OUTPUT ?= output
+SETTINGS ?= pelicanconf.py
+PORT ?= 8000
+# Pelican writes into a staging folder beside the output; mirror_publish swaps
+# it in only when the build succeeded, so a failed build never touches OUTPUT.
+OUTPUT_ABS = $(abspath $(OUTPUT))
+STAGING = $(dir $(OUTPUT_ABS)).$(notdir $(OUTPUT_ABS)).staging
+
+.PHONY: html publish serve devserver test bench clean
+
+$(BIN)/.installed-build: requirements.txt
+	test -x $(BIN)/python || $(PYTHON) -m venv $(VENV)
+	$(BIN)/pip install --quiet --disable-pip-version-check -r requirements.txt
+	touch $@
+
+$(BIN)/.installed-test: requirements-test.txt requirements.txt $(BIN)/.installed-build
+	$(BIN)/pip install --quiet --disable-pip-version-check -r requirements-test.txt
+	touch $@
+
+html: $(BIN)/.installed-build
+	$(BIN)/pelican $(CONTENT) --settings $(SETTINGS) --output $(STAGING) --fatal errors \
+	  --extra-settings MIRROR_PUBLISH_PATH='"$(OUTPUT_ABS)"'
+
+publish: SETTINGS = publishconf.py
+publish: html
+
+serve: $(BIN)/.installed-build
+	$(BIN)/python -m http.server $(PORT) --bind 127.0.0.1 --directory $(OUTPUT)
+
+devserver: $(BIN)/.installed-build
+	$(BIN)/python tools/devserver.py --content $(CONTENT) --output $(OUTPUT) --settings $(SETTINGS) --port $(PORT)
+
+test: $(BIN)/.installed-test
+	$(BIN)/python -m pytest -q tests
+
+bench: $(BIN)/.installed-build
+	$(BIN)/python tools/bench.py
+
+clean:
+	rm -rf $(OUTPUT) $(STAGING) .cache

@@ -1,0 +1,40 @@
+"""Attachments: published under ``attachments/``, described by type and size
+(township readers pay for every megabyte, so the size is shown before the click)."""
+from __future__ import annotations
+
+import shutil
+from dataclasses import dataclass
+from pathlib import Path
+
+OUTPUT_DIR = "attachments"
+
+
+@dataclass(frozen=True)
+class AttachmentFile:
+    source: Path
+    save_as: str
+    title: str
+    kind: str  # PDF, XLSX, …
+    size: str  # 12.3 KB
+
+
+def describe(content_root: Path, file: str, title: str | None) -> AttachmentFile:
+    source = content_root / file
+    return AttachmentFile(source, f"{OUTPUT_DIR}/{file}", title or Path(file).name,
+                          Path(file).suffix.lstrip(".").upper() or "文件", human_size(source.stat().st_size))
+
+
+def human_size(size: int) -> str:
+    if size < 1024:
+        return f"{size} B"
+    for unit in ("KB", "MB", "GB"):
+        size /= 1024
+        if size < 1024 or unit == "GB":
+            return f"{size:.1f} {unit}"
+    raise AssertionError("unreachable")
+
+
+def publish(attachment: AttachmentFile, output: Path) -> None:
+    target = output / attachment.save_as
+    target.parent.mkdir(parents=True, exist_ok=True)
+    shutil.copy2(attachment.source, target)

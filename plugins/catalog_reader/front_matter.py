@@ -1,0 +1,76 @@
+"""Split an item file into its YAML front matter and its Markdown body.
+
+Everything a clerk's editor can get wrong about the file itself (a BOM, GBK
+instead of UTF-8, no front matter, a missing closing ``---``, broken YAML,
+a key written twice) becomes a :class:`Problem` with a line number, never a
+traceback.
+"""
+from __future__ import annotations
+
+import re
+from dataclasses import dataclass, field
+
+import yaml
+
+from catalog_model.problems import Problem, problem
+from catalog_model.yaml_lines import error_line, error_text, load_with_lines
+
+BOM = b"\xef\xbb\xbf"
+OPENING = re.compile(r"---[ \t]*\n")
+CLOSING = re.compile(r"^(?:---|\.\.\.)[ \t]*$", re.MULTILINE)
+
+
+@dataclass
+class Source:
+    """What one file says, before validation."""
+
+    meta: dict | None = None
+    lines: dict = field(default_factory=dict)  # (key, ...) -> line
+    body: str = ""
+    problems: list[Problem] = field(default_factory=list)
+
+
+def parse_source(data: bytes, path: str) -> Source:
+    source = Source()
+    if data.startswith(BOM):
+        source.problems.append(problem(path, 1, "", "bom"))
+        data = data[len(BOM):]
+    try:
+        text = data.decode("utf-8")
+    except UnicodeDecodeError as exc:
+        line = data[: exc.start].count(b"\n") + 1
+        source.problems.append(problem(path, line, "", _encoding_problem(data), hint_key="encoding_hint"))
+        return source
+    text = text.replace("\r\n", "\n")
+
+    if not OPENING.match(text):
+        source.problems.append(problem(path, 1, "", "no_front_matter"))
+        return source
+    start = OPENING.match(text).end()
+    closing = CLOSING.search(text, start)
+    if closing is None:
+        source.problems.append(problem(path, 1, "", "unclosed_front_matter"))
+        return source
+    head = text[start:closing.start()]
+    source.body = text[closing.end() + 1:]
+
+    try:
+        meta, lines, duplicates = load_with_lines(head, first_line=2)
+    except yaml.YAMLError as exc:
+        source.problems.append(problem(path, error_line(exc, 2), "", "yaml_syntax", problem=error_text(exc)))
+        return source
+    for dup in duplicates:
+        source.problems.append(problem(path, dup.line, dup.key, "duplicate_key", first=dup.first))
+    if not isinstance(meta, dict):
+        source.problems.append(problem(path, 2, "", "not_mapping"))
+        return source
+    source.meta, source.lines = meta, lines
+    return source
+
+
+def _encoding_problem(data: bytes) -> str:
+    try:
+        data.decode("gb18030")
+    except UnicodeDecodeError:
+        return "encoding_unknown"
+    return "encoding_gbk"

@@ -1,0 +1,109 @@
+"""A Pelican reader for disclosure items: YAML front matter + Markdown body.
+
+It replaces Pelican's Markdown reader for ``.md`` files. Reading never raises
+and never logs an error for a bad file: the problems travel with the entry
+(and with Pelican's content cache), and ``catalog_validation`` reports every
+problem of every file together before anything is written.
+"""
+from __future__ import annotations
+
+import datetime as dt
+import re
+from pathlib import Path
+
+import markdown
+import nh3
+from pelican import signals
+from pelican.readers import BaseReader
+from pelican.utils import SafeDatetime
+
+from catalog_model.entry import Entry
+from catalog_model.problems import WARNING, Problem
+from catalog_model.schema import SUMMARY_MAX_CHARS, validate_item
+from catalog_model.vocabulary import STATUSES, Vocabulary
+
+from .front_matter import parse_source
+
+MARKDOWN_EXTENSIONS = ["tables", "sane_lists", "attr_list", "def_list", "abbr"]
+TAG = re.compile(r"<[^>]+>")
+SPACE = re.compile(r"\s+")
+
+# Pelican status for each catalog status: withdrawn items keep their page (a
+# tombstone) but are not listed, which is what Pelican's "hidden" means.
+PELICAN_STATUS = {"published": "published", "withdrawn": "hidden", "draft": "draft"}
+
+
+class CatalogReader(BaseReader):
+    enabled = True
+    file_extensions = ["md", "markdown"]
+
+    def __init__(self, settings):
+        super().__init__(settings)
+        self._markdown = markdown.Markdown(extensions=MARKDOWN_EXTENSIONS, output_format="html")
+        self._vocabulary = Vocabulary.from_settings(settings)
+        self._root = Path(settings["PATH"]).resolve()
+
+    def read(self, filename):
+        path = Path(filename)
+        entry, body = read_entry(path, self._root, self._vocabulary)
+        html = self.render(body)
+        entry.summary = _summary(entry.item, html)
+        return html, _pelican_metadata(entry, path)
+
+    def render(self, body: str) -> str:
+        # Raw HTML in Markdown is allowed but sanitised: no script, no handlers.
+        return nh3.clean(self._markdown.reset().convert(body))
+
+
+def read_entry(path: Path, root: Path, vocabulary: Vocabulary) -> tuple[Entry, str]:
+    """Read and validate one item file; returns its entry and Markdown body."""
+    rel = path.resolve().relative_to(root).as_posix()
+    source = parse_source(path.read_bytes(), rel)
+    problems = list(source.problems)
+    item, lines = None, {}
+    is_draft = _is_draft(source.meta)
+    if source.meta is not None:
+        item, found, lines = validate_item(source.meta, source.lines, rel, vocabulary)
+        problems += found
+    if is_draft:
+        # A draft is not published, so its unfinished fields must not stop the build.
+        problems = [Problem(p.path, p.line, p.field, p.text, p.hint, WARNING) for p in problems]
+    return Entry(rel, item, problems, "", is_draft, lines), source.body
+
+
+def _is_draft(meta: dict | None) -> bool:
+    if not isinstance(meta, dict):
+        return False
+    status = meta.get("status", meta.get("状态"))
+    return isinstance(status, str) and status.strip() in STATUSES["draft"]
+
+
+def _summary(item, html: str) -> str:
+    if item and item.summary:
+        return item.summary
+    text = SPACE.sub(" ", TAG.sub(" ", html)).strip()
+    return text[:SUMMARY_MAX_CHARS]
+
+
+def _pelican_metadata(entry: Entry, path: Path) -> dict:
+    item = entry.item
+    date = item.date if item else dt.date(1970, 1, 1)
+    status = "draft" if entry.is_draft else PELICAN_STATUS[item.status] if item else "published"
+    return {
+        "title": item.title if item else path.stem,
+        "date": SafeDatetime(date.year, date.month, date.day),
+        "slug": entry.url_path,
+        "item_path": entry.url_path,
+        "status": status,
+        "template": "item",
+        "catalog": entry,
+    }
+
+
+def add_reader(readers) -> None:
+    for ext in CatalogReader.file_extensions:
+        readers.reader_classes[ext] = CatalogReader
+
+
+def register() -> None:
+    signals.readers_init.connect(add_reader)

@@ -1,0 +1,90 @@
+"""Checks that need the whole catalog, run after every file was read.
+
+Per-file checks already ran in the reader; these only look at items that
+passed them, so each mistake is reported once.
+"""
+from __future__ import annotations
+
+import re
+from collections import Counter
+from pathlib import Path
+
+from catalog_model.catalog import LINKS, Catalog
+from catalog_model.entry import Entry
+from catalog_model.problems import Problem, problem
+from catalog_model.schema import LABELS, field_name
+
+
+def check_catalog(catalog: Catalog, content_root: Path, index_no_pattern: str) -> list[Problem]:
+    entries = [e for e in catalog.entries if e.item]
+    problems: list[Problem] = []
+    problems += _publishers(entries, catalog, index_no_pattern)
+    problems += _unique_index_nos(entries)
+    problems += _link_targets(entries, catalog)
+    problems += _attachments(entries, content_root)
+    return problems
+
+
+def _publishers(entries: list[Entry], catalog: Catalog, pattern: str) -> list[Problem]:
+    if not catalog.organs.organs:
+        return []  # the registry itself is reported; not once more per item
+    problems = []
+    for e in entries:
+        name = e.item.publisher
+        organ = catalog.organs.get(name)
+        line = e.line("publisher")
+        if organ is None:
+            near = catalog.organs.nearest(name)
+            problems.append(problem(e.source_path, line, field_name("publisher"), "unknown_publisher",
+                                    hint_key="unknown_publisher_hint_close" if near else None,
+                                    got=name, suggestion="、".join(near)))
+            continue
+        code = _index_code(e.item.index_no, pattern)
+        if code is not None and code != organ.code:
+            problems.append(problem(e.source_path, e.line("index_no"), field_name("index_no"),
+                                    "index_code_mismatch", code=code, publisher=name, expected=organ.code))
+    return problems
+
+
+def _index_code(index_no: str, pattern: str) -> str | None:
+    match = re.fullmatch(pattern, index_no)
+    return match.groupdict().get("code") if match else None
+
+
+def _unique_index_nos(entries: list[Entry]) -> list[Problem]:
+    counts = Counter(e.item.index_no for e in entries)
+    first: dict[str, Entry] = {}
+    problems = []
+    for e in sorted(entries, key=lambda e: e.source_path):
+        index_no = e.item.index_no
+        if counts[index_no] < 2:
+            continue
+        if index_no not in first:
+            first[index_no] = e
+            continue
+        problems.append(problem(e.source_path, e.line("index_no"), field_name("index_no"),
+                                "duplicate_index_no", index_no=index_no, other=first[index_no].source_path))
+    return problems
+
+
+def _link_targets(entries: list[Entry], catalog: Catalog) -> list[Problem]:
+    problems = []
+    for e in entries:
+        for key in LINKS:
+            for target in getattr(e.item, key):
+                where = (e.source_path, e.line(key), field_name(key))
+                if target == e.item.index_no:
+                    problems.append(problem(*where, "self_reference", label=LABELS[key]))
+                elif target not in catalog.by_index:
+                    problems.append(problem(*where, "missing_target", label=LABELS[key], target=target))
+    return problems
+
+
+def _attachments(entries: list[Entry], content_root: Path) -> list[Problem]:
+    problems = []
+    for e in entries:
+        for attachment in e.item.attachments:
+            if not (content_root / attachment.file).is_file():
+                problems.append(problem(e.source_path, e.line("attachments"), field_name("attachments"),
+                                        "attachment_missing", file=attachment.file))
+    return problems

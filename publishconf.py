@@ -1,0 +1,7 @@
+"""Settings for the published site: the sample's pelicanconf plus nothing
+site-specific yet (links stay relative so any mirror can serve the output)."""
+import os
+import sys
+
+sys.path.append(os.curdir)
+from pelicanconf import *  # noqa: E402,F401,F403
