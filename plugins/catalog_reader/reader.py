@@ -29,8 +29,9 @@ TAG = re.compile(r"<[^>]+>")
 SPACE = re.compile(r"\s+")
 
 # Pelican status for each catalog status: withdrawn items keep their page (a
-# tombstone) but are not listed, which is what Pelican's "hidden" means.
-PELICAN_STATUS = {"published": "published", "withdrawn": "hidden", "draft": "draft"}
+# tombstone) but are not listed, which is what Pelican's "hidden" means;
+# drafts are skipped outright ("skip"), so no part of Pelican sees them.
+PELICAN_STATUS = {"published": "published", "withdrawn": "hidden", "draft": "skip"}
 
 
 class CatalogReader(BaseReader):
@@ -88,7 +89,7 @@ def _summary(item, html: str) -> str:
 def _pelican_metadata(entry: Entry, path: Path) -> dict:
     item = entry.item
     date = item.date if item else dt.date(1970, 1, 1)
-    status = "draft" if entry.is_draft else PELICAN_STATUS[item.status] if item else "published"
+    status = "skip" if entry.is_draft else PELICAN_STATUS[item.status] if item else "published"
     return {
         "title": item.title if item else path.stem,
         "date": SafeDatetime(date.year, date.month, date.day),

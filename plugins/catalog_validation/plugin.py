@@ -18,7 +18,7 @@ def validate_catalog(generator) -> None:
     alone, with no traceback; nothing has been written yet, and the
     mirror_publish plugin leaves the previous output untouched.
     """
-    articles = chain(generator.articles, generator.hidden_articles, generator.drafts)
+    articles = chain(generator.articles, generator.hidden_articles)  # drafts were skipped
     entries = [a.catalog for a in articles if hasattr(a, "catalog")]
     catalog, problems = validate_entries(entries, generator.settings)
     if problems:

@@ -1,0 +1,95 @@
+"""Build-time figures for the sample catalog and generated corpora.
+
+    make bench                       sample, 1k and 10k items
+    make bench BENCH_COUNTS="1000 100000"
+
+For each corpus: a full build, a rebuild with nothing changed, and a rebuild
+after editing one item (its title), each with wall time and peak memory; the
+output's size and file count; and how many output files the one-item edit
+changed (what a mirror has to copy). Prints a table; asserts nothing.
+"""
+from __future__ import annotations
+
+import argparse
+import os
+import re
+import resource
+import shutil
+import subprocess
+import sys
+import tempfile
+import time
+from pathlib import Path
+
+ROOT = Path(__file__).resolve().parent.parent
+MAKE_CORPUS = Path(os.environ.get("MAKE_CORPUS", ROOT.parent / "shared" / "bench" / "make_corpus.py"))
+
+
+def build(content: Path, output: Path) -> tuple[float, int]:
+    """Seconds and peak RSS (MB) of one `make html`."""
+    before = resource.getrusage(resource.RUSAGE_CHILDREN).ru_maxrss
+    started = time.perf_counter()
+    result = subprocess.run(["make", "--no-print-directory", "-C", str(ROOT), "html",
+                             f"CONTENT={content}", f"OUTPUT={output}"], capture_output=True, text=True)
+    seconds = time.perf_counter() - started
+    if result.returncode:
+        sys.exit(f"build of {content} failed:\n{result.stderr[-3000:]}")
+    peak = resource.getrusage(resource.RUSAGE_CHILDREN).ru_maxrss
+    return seconds, max(peak, before) // 1024
+
+
+def files(folder: Path) -> dict[str, tuple[int, int]]:
+    return {str(p.relative_to(folder)): (p.stat().st_size, p.stat().st_mtime_ns)
+            for p in folder.rglob("*") if p.is_file()}
+
+
+def edit_one_item(content: Path) -> None:
+    target = sorted(content.rglob("*.md"))[len(list(content.rglob("*.md"))) // 2]
+    text = target.read_text(encoding="utf-8")
+    target.write_text(re.sub(r'^(title: "?)', r"\1（更正）", text, count=1, flags=re.M), encoding="utf-8")
+
+
+def measure(name: str, content: Path, work: Path) -> dict:
+    output = work / f"out-{name}"
+    full, rss = build(content, output)
+    before = files(output)
+    again, _ = build(content, output)
+    untouched = files(output) == before
+    edit_one_item(content)
+    edited, _ = build(content, output)
+    after = files(output)
+    changed = sum(1 for k, v in after.items() if before.get(k) != v)
+    size = sum(s for s, _ in after.values())
+    return {"corpus": name, "items": len(list(content.rglob("*.md"))), "full build s": f"{full:.1f}",
+            "no-change s": f"{again:.1f}", "one-edit s": f"{edited:.1f}", "peak RSS MB": rss,
+            "output files": len(after), "output MB": f"{size / 2**20:.1f}",
+            "files changed by one edit": changed, "no-change rebuild untouched": untouched}
+
+
+def main() -> None:
+    ap = argparse.ArgumentParser(description=__doc__.splitlines()[0])
+    ap.add_argument("--counts", default=os.environ.get("BENCH_COUNTS", "1000 10000"))
+    ap.add_argument("--work", type=Path, default=None, help="scratch folder (default: a temporary one)")
+    args = ap.parse_args()
+    work = args.work or Path(tempfile.mkdtemp(prefix="gongkai-bench-"))
+    rows = []
+    sample = work / "sample"
+    shutil.copytree(ROOT / "content", sample, dirs_exist_ok=True)
+    rows.append(measure("sample", sample, work))
+    for count in map(int, args.counts.split()):
+        corpus = work / f"corpus-{count}"
+        if not corpus.exists():
+            subprocess.run([sys.executable, str(MAKE_CORPUS), "--count", str(count), "--out", str(corpus),
+                            "--attachments"], check=True, capture_output=True)
+        rows.append(measure(f"{count}", corpus, work))
+    keys = list(rows[0])
+    print("| " + " | ".join(keys) + " |")
+    print("|" + "---|" * len(keys))
+    for row in rows:
+        print("| " + " | ".join(str(row[k]) for k in keys) + " |")
+    if not args.work:
+        shutil.rmtree(work)
+
+
+if __name__ == "__main__":
+    main()
