@@ -166,3 +166,15 @@ def test_all_problems_of_all_files_are_reported_together(tree):
     tree.write("b/c.md", item(index_no=f"{COUNTY}/2025-00002", category="新闻"))
     problems = tree.problems()
     assert [p.split(":")[0] for p in problems] == ["a.md", "b/c.md"]
+
+
+def test_index_no_pattern_is_configurable(tree):
+    tree.write("a.md", item(index_no="QH-2025-0001"))
+    settings = tree.settings() | {"CATALOG_INDEX_NO_PATTERN": r"QH-(?P<year>\d{4})-\d{4}"}
+    from catalog_validation.tree import validate_tree
+    _, problems = validate_tree(settings)
+    assert problems == []
+
+
+def test_status_may_be_written_in_chinese(tree):
+    assert only(tree, item(status="已撤回", withdrawn_reason="内容有误")) == []
