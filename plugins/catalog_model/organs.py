@@ -66,7 +66,6 @@ class OrganRegistry:
 
     def __post_init__(self) -> None:
         self.by_name = {o.name: o for o in self.organs}
-        self.by_code = {o.code: o for o in self.organs}
 
     def get(self, name: str) -> Organ | None:
         return self.by_name.get(name)

@@ -202,10 +202,6 @@ class Item(BaseModel):
             raise _fail("withdrawn_reason_required", field="withdrawn_reason")
         return self
 
-    @property
-    def year(self) -> int:
-        return self.date.year
-
 
 def corrected_doc_no(doc_no: str) -> str:
     """清政办[2025]12号 → 清政办〔2025〕12号 (also (2025) ［2025］ 【2025】 〔25〕)."""

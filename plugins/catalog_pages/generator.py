@@ -31,7 +31,6 @@ class Listing:
 
     name: str
     kind: str  # "section" or "organ"
-    base: str  # output folder of its pages
     pages: list[ListingPage]
     group: str = ""  # organ kind (县政府, 县直部门, 乡镇) for organs
 
@@ -42,6 +41,14 @@ class Listing:
     @property
     def url(self) -> str:
         return self.pages[0].save_as
+
+
+def section_folder(slug: str) -> str:
+    return f"sections/{slug}"
+
+
+def organ_folder(code: str) -> str:
+    return f"organs/{code}"
 
 
 def setting(settings: dict, name: str):
@@ -68,7 +75,8 @@ class CatalogPagesGenerator(Generator):
             article.item = item
             article.validity = catalog.validity(entry)
             article.organ = catalog.organs.get(item.publisher)
-            article.section_url = f"sections/{vocabulary.section_slug(item.category)}/index.html"
+            article.organ_url = f"{organ_folder(article.organ.code)}/index.html"
+            article.section_url = f"{section_folder(vocabulary.section_slug(item.category))}/index.html"
             article.related_items = {relation: [by_index[e.item.index_no] for e in entries]
                                      for relation, entries in catalog.links(entry).items()}
             article.attachment_files = [attachments.describe(root, a.file, a.title) for a in item.attachments]
@@ -82,9 +90,9 @@ class CatalogPagesGenerator(Generator):
             by_section[article.item.category].append(article)
             by_organ[article.item.publisher].append(article)
 
-        self.sections = [Listing(name, "section", f"sections/{slug}", paginate(f"sections/{slug}", by_section[name], size, year))
+        self.sections = [Listing(name, "section", paginate(section_folder(slug), by_section[name], size, year))
                          for name, slug in vocabulary.sections]
-        self.organs = [Listing(o.name, "organ", f"organs/{o.code}", paginate(f"organs/{o.code}", by_organ[o.name], size, year), o.kind)
+        self.organs = [Listing(o.name, "organ", paginate(organ_folder(o.code), by_organ[o.name], size, year), o.kind)
                        for o in sorted(catalog.organs.organs, key=lambda o: ORGAN_KINDS.index(o.kind))]
         self.attachment_files = [f for a in every for f in a.attachment_files]
         self.context.update(
