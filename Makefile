@@ -17,7 +17,7 @@ PORT ?= 8000
 OUTPUT_ABS = $(abspath $(OUTPUT))
 STAGING = $(dir $(OUTPUT_ABS)).$(notdir $(OUTPUT_ABS)).staging
 
-.PHONY: html publish serve devserver test bench clean
+.PHONY: html publish serve devserver test bench clean system-deps
 
 $(BIN)/.installed-build: requirements.txt
 	test -x $(BIN)/python || $(PYTHON) -m venv $(VENV)
@@ -28,7 +28,16 @@ $(BIN)/.installed-test: requirements-test.txt requirements.txt $(BIN)/.installed
 	$(BIN)/pip install --quiet --disable-pip-version-check -r requirements-test.txt
 	touch $@
 
-html: $(BIN)/.installed-build
+# lunr.js (copied into every site) and the test tools, pinned in package-lock.json.
+# --ignore-scripts: vnu-jar's postinstall only downloads things we do not need.
+node_modules/.installed: package.json package-lock.json
+	npm ci --ignore-scripts --no-audit --no-fund --loglevel=error
+	touch $@
+
+system-deps:
+	tools/install-system-deps.sh
+
+html: $(BIN)/.installed-build node_modules/.installed
 	$(BIN)/pelican $(CONTENT) --settings $(SETTINGS) --output $(STAGING) --fatal errors \
 	  --extra-settings MIRROR_PUBLISH_PATH='"$(OUTPUT_ABS)"'
 
@@ -41,7 +50,7 @@ serve: $(BIN)/.installed-build
 devserver: $(BIN)/.installed-build
 	$(BIN)/python tools/devserver.py --content $(CONTENT) --output $(OUTPUT) --settings $(SETTINGS) --port $(PORT)
 
-test: $(BIN)/.installed-test
+test: $(BIN)/.installed-test node_modules/.installed system-deps
 	$(BIN)/python -m pytest -q tests
 
 bench: $(BIN)/.installed-build

@@ -1,93 +1,16 @@
-"""Shared test helpers: a small valid content tree, validation, and real builds."""
+"""Fixtures shared by all tests (helpers live in catalog_helpers.py)."""
 from __future__ import annotations
 
-import os
-import subprocess
-import sys
-import textwrap
 from pathlib import Path
 
 import pytest
 
-ROOT = Path(__file__).resolve().parent.parent
-sys.path.insert(0, str(ROOT / "plugins"))
-
-from catalog_model.organs import check_character  # noqa: E402
-
-REFERENCE_DATE = "2026-01-01"
-
-
-def credit_code(n: int) -> str:
-    """A valid 统一社会信用代码 for test organ n."""
-    first17 = f"11130534{n:08d}0"
-    return first17 + check_character(first17)
-
-
-COUNTY, TOWN = credit_code(1), credit_code(2)
-ORGANS = f"""\
-- name: 清河县人民政府
-  code: "{COUNTY}"
-  kind: 县政府
-  short: 清政
-- name: 连庄镇人民政府
-  code: "{TOWN}"
-  kind: 乡镇
-"""
-
-
-def item(**fields) -> str:
-    """An item file; fields override a valid 政策文件's front matter (None drops a key)."""
-    meta = {
-        "title": "清河县人民政府关于做好2025年就业创业工作的通知",
-        "index_no": f"{COUNTY}/2025-00001",
-        "publisher": "清河县人民政府",
-        "date": "2025-03-12",
-        "category": "政策文件",
-        "validity": "有效",
-    }
-    meta.update(fields)
-    lines = [f"{k}: {v}" for k, v in meta.items() if v is not None]
-    return "---\n" + "\n".join(lines) + "\n---\n\n各乡镇人民政府，县政府各部门：\n\n现将有关事项通知如下。\n"
-
-
-class Tree:
-    """A content tree in a temporary folder."""
-
-    def __init__(self, root: Path):
-        self.root = root
-        root.mkdir(parents=True, exist_ok=True)
-        self.write("organs.yaml", ORGANS)
-
-    def write(self, rel: str, text: str | bytes) -> Path:
-        path = self.root / rel
-        path.parent.mkdir(parents=True, exist_ok=True)
-        if isinstance(text, bytes):
-            path.write_bytes(text)
-        else:
-            path.write_text(textwrap.dedent(text) if text.startswith("\n") else text, encoding="utf-8")
-        return path
-
-    def settings(self) -> dict:
-        return {"PATH": str(self.root), "ARTICLE_EXCLUDES": ["files"],
-                "CATALOG_REFERENCE_DATE": REFERENCE_DATE}
-
-    def problems(self) -> list[str]:
-        from catalog_validation.tree import validate_tree
-        _, problems = validate_tree(self.settings())
-        return [str(p) for p in sorted(problems)]
+from catalog_helpers import ROOT, Tree, build
 
 
 @pytest.fixture
 def tree(tmp_path) -> Tree:
     return Tree(tmp_path / "content")
-
-
-def build(content: Path, output: Path, *make_args: str) -> subprocess.CompletedProcess:
-    """Run the README's build command on a content tree."""
-    env = {**os.environ, "SOURCE_DATE_EPOCH": "1767225600"}  # 2026-01-01
-    return subprocess.run(["make", "--no-print-directory", "-C", str(ROOT), "html",
-                           f"CONTENT={content}", f"OUTPUT={output}", *make_args],
-                          capture_output=True, text=True, env=env, timeout=600)
 
 
 @pytest.fixture(scope="session")

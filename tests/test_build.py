@@ -4,7 +4,7 @@ import filecmp
 import os
 from pathlib import Path
 
-from conftest import COUNTY, Tree, build, item
+from catalog_helpers import COUNTY, Tree, build, item
 
 
 def snapshot(folder: Path) -> dict[str, tuple[bytes, int]]:

@@ -1,5 +1,5 @@
 """Rules that need the whole catalog: organs, unique 索引号, link targets, attachments."""
-from conftest import COUNTY, TOWN, credit_code, item
+from catalog_helpers import COUNTY, TOWN, credit_code, item
 
 
 def test_unknown_publisher_gets_nearest_names(tree):

@@ -4,7 +4,7 @@ import sys
 
 import pytest
 
-from conftest import ROOT, build
+from catalog_helpers import ROOT, build
 
 MAKE_CORPUS = ROOT.parent / "shared" / "bench" / "make_corpus.py"
 

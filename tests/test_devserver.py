@@ -5,7 +5,7 @@ import sys
 import time
 import urllib.request
 
-from conftest import COUNTY, ROOT, Tree, item
+from catalog_helpers import COUNTY, ROOT, Tree, item
 
 
 def free_port() -> int:

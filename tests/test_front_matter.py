@@ -1,5 +1,5 @@
 """A file the editor's tools got wrong: clear messages with file and line, no traceback."""
-from conftest import item
+from catalog_helpers import item
 
 
 def test_valid_file_has_no_problems(tree):

@@ -1,5 +1,5 @@
 """The README's content-model table is the schema's declaration, verbatim."""
-from conftest import ROOT
+from catalog_helpers import ROOT
 
 from catalog_model.docs import with_table
 

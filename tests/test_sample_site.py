@@ -13,7 +13,7 @@ import pytest
 import yaml
 from bs4 import BeautifulSoup
 
-from conftest import REFERENCE_DATE, ROOT
+from catalog_helpers import REFERENCE_DATE, ROOT
 
 from catalog_model.schema import KEY_BY_LABEL
 

@@ -1,7 +1,7 @@
 """Every per-item rule of the content model: a bad file gets file:line: field: message (hint)."""
 import pytest
 
-from conftest import COUNTY, item
+from catalog_helpers import COUNTY, item
 
 # Line numbers: 1 is "---", then title 2, index_no 3, publisher 4, date 5,
 # category 6, validity 7, and keys added by a test from line 8 on.

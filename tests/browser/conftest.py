@@ -1,0 +1,46 @@
+"""Real-browser fixtures: Debian's chromium driven by Playwright, the sample
+site served over HTTP under a sub-path (as a township mirror would serve it).
+"""
+from __future__ import annotations
+
+import functools
+import threading
+from http.server import SimpleHTTPRequestHandler, ThreadingHTTPServer
+
+import pytest
+
+from browser_helpers import CHROMIUM, CHROMIUM_ARGS, SUB_PATH
+
+
+class QuietHandler(SimpleHTTPRequestHandler):
+    def log_message(self, *args) -> None:
+        pass
+
+
+@pytest.fixture(scope="session")
+def site_url(sample_site, tmp_path_factory) -> str:
+    """The sample site at http://127.0.0.1:PORT/gongkai/ (a sub-path, never the root)."""
+    www = tmp_path_factory.mktemp("www")
+    (www / SUB_PATH).symlink_to(sample_site, target_is_directory=True)
+    server = ThreadingHTTPServer(("127.0.0.1", 0), functools.partial(QuietHandler, directory=str(www)))
+    threading.Thread(target=server.serve_forever, daemon=True).start()
+    yield f"http://127.0.0.1:{server.server_address[1]}/{SUB_PATH}/"
+    server.shutdown()
+    server.server_close()
+
+
+@pytest.fixture(scope="session")
+def browser():
+    from playwright.sync_api import sync_playwright
+    with sync_playwright() as p:
+        browser = p.chromium.launch(executable_path=CHROMIUM, args=CHROMIUM_ARGS)
+        yield browser
+        browser.close()
+
+
+@pytest.fixture
+def page(browser):
+    context = browser.new_context(locale="zh-CN")
+    page = context.new_page()
+    yield page
+    context.close()
