@@ -48,6 +48,10 @@ YEAR_ARCHIVE_SAVE_AS = MONTH_ARCHIVE_SAVE_AS = DAY_ARCHIVE_SAVE_AS = ""
 FEED_ALL_ATOM = FEED_ALL_RSS = CATEGORY_FEED_ATOM = TRANSLATION_FEED_ATOM = None
 AUTHOR_FEED_ATOM = AUTHOR_FEED_RSS = None
 
+# Every value from content is escaped; the Markdown body, already sanitised
+# by nh3 in the reader, is the only thing templates mark |safe.
+JINJA_ENVIRONMENT = {"trim_blocks": True, "lstrip_blocks": True, "extensions": [], "autoescape": True}
+
 DELETE_OUTPUT_DIRECTORY = True  # the output is a staging folder; see mirror_publish
 
 CATALOG_PAGE_SIZE = 20

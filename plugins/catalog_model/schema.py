@@ -99,6 +99,13 @@ class Attachment(BaseModel):
         return value.replace("\\", "/")
 
 
+class PrivacyAllowance(BaseModel):
+    model_config = ConfigDict(extra="forbid", frozen=True)
+
+    value: Text = field("号码", "the number or address exactly as it appears in the item")
+    reason: Text = field("理由", "why it must be public, e.g. 机构服务电话")
+
+
 class Item(BaseModel):
     """One disclosure item's catalog metadata (its front matter)."""
 
@@ -135,6 +142,10 @@ class Item(BaseModel):
                         "published")
     withdrawn_reason: Optional[Text] = field("撤回原因", "required when 状态 is withdrawn; shown on the "
                                                   "tombstone page", None)
+    privacy_allow: list[PrivacyAllowance] = field(
+        "公开豁免", "optional list of `{value, reason}`: numbers or e-mail addresses that look personal but "
+        "must be public (a service hotline, a published case number); everything else the privacy guard "
+        "finds stops the build", [])
 
     @field_validator("index_no")
     @classmethod

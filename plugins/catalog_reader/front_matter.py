@@ -27,6 +27,8 @@ class Source:
     meta: dict | None = None
     lines: dict = field(default_factory=dict)  # (key, ...) -> line
     body: str = ""
+    body_line: int = 1  # the line the body starts on
+    text: str = ""  # the whole file, decoded (empty when it could not be decoded)
     problems: list[Problem] = field(default_factory=list)
 
 
@@ -42,6 +44,7 @@ def parse_source(data: bytes, path: str) -> Source:
         source.problems.append(problem(path, line, "", _encoding_problem(data), hint_key="encoding_hint"))
         return source
     text = text.replace("\r\n", "\n")
+    source.text = text
 
     if not OPENING.match(text):
         source.problems.append(problem(path, 1, "", "no_front_matter"))
@@ -53,6 +56,7 @@ def parse_source(data: bytes, path: str) -> Source:
         return source
     head = text[start:closing.start()]
     source.body = text[closing.end() + 1:]
+    source.body_line = text.count("\n", 0, closing.end()) + 2
 
     try:
         meta, lines, duplicates = load_with_lines(head, first_line=2)

@@ -19,8 +19,10 @@ from pelican.utils import SafeDatetime
 
 from catalog_model.entry import Entry
 from catalog_model.problems import WARNING, Problem
-from catalog_model.schema import SUMMARY_MAX_CHARS, validate_item
+from catalog_model.schema import SUMMARY_MAX_CHARS, field_name, validate_item
+from catalog_model.text import message
 from catalog_model.vocabulary import STATUSES, Vocabulary
+from privacy_guard.guard import allowed_values, privacy_problems
 
 from .front_matter import parse_source
 
@@ -66,10 +68,25 @@ def read_entry(path: Path, root: Path, vocabulary: Vocabulary) -> tuple[Entry, s
     if source.meta is not None:
         item, found, lines = validate_item(source.meta, source.lines, rel, vocabulary)
         problems += found
+    if source.text:
+        allowed = allowed_values(item.privacy_allow) if item else set()
+        problems += privacy_problems(source.text, rel, allowed, _field_at(lines, source.body_line))
     if is_draft:
         # A draft is not published, so its unfinished fields must not stop the build.
         problems = [Problem(p.path, p.line, p.field, p.text, p.hint, WARNING) for p in problems]
     return Entry(rel, item, problems, "", is_draft, lines), source.body
+
+
+def _field_at(lines: dict[str, int], body_line: int):
+    """Which field a line of the file belongs to: the nearest key above it, or the body."""
+    starts = sorted((line, key) for key, line in lines.items())
+
+    def field_at(line: int) -> str:
+        if line >= body_line:
+            return f"{message('body')}(body)"
+        above = [key for start, key in starts if start <= line]
+        return field_name(above[-1]) if above else ""
+    return field_at
 
 
 def _is_draft(meta: dict | None) -> bool:

@@ -6,13 +6,14 @@ passed them, so each mistake is reported once.
 from __future__ import annotations
 
 import re
-from collections import Counter
+from collections import Counter, defaultdict
 from pathlib import Path
 
 from catalog_model.catalog import LINKS, Catalog
 from catalog_model.entry import Entry
 from catalog_model.problems import Problem, problem
 from catalog_model.schema import LABELS, field_name
+from privacy_guard.guard import TEXT_ATTACHMENT_SUFFIXES, allowed_values, privacy_problems
 
 
 def check_catalog(catalog: Catalog, content_root: Path, index_no_pattern: str) -> list[Problem]:
@@ -81,10 +82,18 @@ def _link_targets(entries: list[Entry], catalog: Catalog) -> list[Problem]:
 
 
 def _attachments(entries: list[Entry], content_root: Path) -> list[Problem]:
+    """Attachments exist; text attachments carry no personal information (each
+    file scanned once, allowing what any item attaching it allows)."""
     problems = []
+    allowed_in: dict[str, set[str]] = defaultdict(set)
     for e in entries:
         for attachment in e.item.attachments:
             if not (content_root / attachment.file).is_file():
                 problems.append(problem(e.source_path, e.line("attachments"), field_name("attachments"),
                                         "attachment_missing", file=attachment.file))
+            elif attachment.file.lower().endswith(TEXT_ATTACHMENT_SUFFIXES):
+                allowed_in[attachment.file] |= allowed_values(e.item.privacy_allow)
+    for file, allowed in sorted(allowed_in.items()):
+        text = (content_root / file).read_text(encoding="utf-8", errors="replace")
+        problems += privacy_problems(text, file, allowed)
     return problems

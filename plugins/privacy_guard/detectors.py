@@ -18,6 +18,10 @@ import unicodedata
 from dataclasses import dataclass
 from datetime import date
 
+# An all-digit 统一社会信用代码 can pass the Luhn check by chance, so valid
+# credit codes (checked by GB 32100) are never reported as bank cards.
+from catalog_model.organs import valid_credit_code
+
 __all__ = ["Finding", "scan", "LABELS", "OFFICE_MAILBOX_PREFIXES", "PUBLIC_EMAIL_DOMAIN_SUFFIXES"]
 
 LABELS = {
@@ -47,11 +51,6 @@ PROVINCE_CODES = frozenset(
 # GB 11643 weights for the first 17 characters and the check character table.
 ID_WEIGHTS = (7, 9, 10, 5, 8, 4, 2, 1, 6, 3, 7, 9, 10, 5, 8, 4, 2)
 ID_CHECK = "10X98765432"
-
-# GB 32100 (统一社会信用代码) alphabet and weights: an all-digit credit code can pass
-# the Luhn check by chance, so valid credit codes are never reported as bank cards.
-CREDIT_ALPHABET = "0123456789ABCDEFGHJKLMNPQRTUWXY"
-CREDIT_WEIGHTS = (1, 3, 9, 27, 19, 26, 16, 17, 20, 29, 25, 13, 8, 24, 10, 30, 28)
 
 # A number must stand alone: not inside a longer run of digits or ASCII letters
 # (credit codes, file names, hashes) and not the integer/fraction part of a
@@ -129,13 +128,6 @@ def valid_id_card(value: str) -> bool:
     return False
 
 
-def _valid_credit_code(value: str) -> bool:
-    if len(value) != 18 or any(c not in CREDIT_ALPHABET for c in value):
-        return False
-    total = sum(CREDIT_ALPHABET.index(c) * w for c, w in zip(value, CREDIT_WEIGHTS))
-    return CREDIT_ALPHABET[(31 - total % 31) % 31] == value[17]
-
-
 def valid_bank_card(digits: str) -> bool:
     """A 16–19 digit number that passes Luhn and is not obviously something else."""
     if not 16 <= len(digits) <= 19 or not luhn_ok(digits):
@@ -143,7 +135,7 @@ def valid_bank_card(digits: str) -> bool:
     # No issuer identification number starts with 0, and all-zero strings pass Luhn.
     if digits[0] == "0":
         return False
-    return not _valid_credit_code(digits)
+    return not valid_credit_code(digits)
 
 
 def valid_mobile(digits: str) -> bool:
