@@ -329,8 +329,9 @@ def _problem_from_error(err: dict, key_lines: dict, path: str, fallback_line: in
         loc = (ctx.pop("field"),)
     top = str(loc[0]) if loc else ""
     line = _line_for(loc, key_lines, fallback_line)
-    if key == "missing":
-        ctx = {"key": top, "label": LABELS.get(top, top)}
+    if key == "missing":  # name the missing key itself, also inside a list entry
+        missing = str(loc[-1]) if loc else top
+        ctx = {"key": missing, "label": _NESTED_LABELS.get(missing) or LABELS.get(missing, missing)}
     elif key == "unknown_key":
         ctx = {"key": str(loc[-1]), "suggestion": ""}
     elif key in ("not_text", "not_list", "not_date"):
@@ -341,6 +342,10 @@ def _problem_from_error(err: dict, key_lines: dict, path: str, fallback_line: in
     if not has_message(key):  # a pydantic error we did not foresee: still name the field
         return Problem(path, line, field_name(top), err["msg"])
     return problem(path, line, field_name(top), key, hint_key=hint_key, **ctx)
+
+
+_NESTED_LABELS = {key: f.json_schema_extra["label"]
+                  for model in (Attachment, PrivacyAllowance) for key, f in model.model_fields.items()}
 
 
 def _line_for(loc: tuple, key_lines: dict, fallback: int) -> int:

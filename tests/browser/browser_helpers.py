@@ -19,3 +19,27 @@ def axe_violations(page) -> list[dict]:
     page.add_script_tag(path=str(AXE))
     result = page.evaluate("tags => axe.run(document, {runOnly: {type: 'tag', values: tags}})", WCAG_TAGS)
     return result["violations"]
+
+# One page of each type in the built sample site (the theme's tests and
+# `make screenshots` visit these). search.html is added when the site has one.
+PAGE_TYPES = {
+    "home": "index.html",
+    "section": "sections/policies/index.html",
+    "organ": "organs/11130534000000027Q/index.html",
+    "item-policy": "items/11130534000000027Q/2025-00002.html",  # 政策文件 with a 政策解读
+    "item-withdrawn": "items/111305340000000781/2025-00002.html",
+}
+
+
+def page_types(site: Path) -> dict[str, str]:
+    """PAGE_TYPES, plus the search page when the built site has one."""
+    pages = dict(PAGE_TYPES)
+    if (site / "search.html").exists():
+        pages["search"] = "search.html"
+    return pages
+
+
+def set_display(page, size: str = "standard", senior: bool = False) -> None:
+    """Choose a text size (standard/large/largest) and 长者模式 as a reader would."""
+    page.locator(f"#gk-size-{size}").check()
+    page.locator("#gk-senior").set_checked(senior)

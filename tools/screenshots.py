@@ -1,0 +1,76 @@
+"""Screenshots of each page type for review (make screenshots).
+
+Builds the sample catalog (or uses --site), serves it under a sub-path and
+saves PNGs at 390×844 (phone) and 1280×900 (desktop) into --out
+(default /tmp/gongkai-screenshots), plus the item page in 长者模式 and at the
+largest text size. Uses Debian's chromium, like the browser tests.
+"""
+from __future__ import annotations
+
+import argparse
+import functools
+import sys
+import tempfile
+import threading
+from http.server import SimpleHTTPRequestHandler, ThreadingHTTPServer
+from pathlib import Path
+
+ROOT = Path(__file__).resolve().parents[1]
+sys.path[:0] = [str(ROOT / "tests"), str(ROOT / "tests" / "browser")]
+
+from browser_helpers import CHROMIUM, CHROMIUM_ARGS, SUB_PATH, page_types, set_display  # noqa: E402
+from catalog_helpers import build  # noqa: E402
+
+VIEWPORTS = {"390x844": (390, 844), "1280x900": (1280, 900)}
+MODES = {"default": ("standard", False), "senior": ("standard", True), "largest": ("largest", False)}
+
+
+class QuietHandler(SimpleHTTPRequestHandler):
+    def log_message(self, *args) -> None:
+        pass
+
+
+def main() -> int:
+    parser = argparse.ArgumentParser(description=__doc__.splitlines()[0])
+    parser.add_argument("--out", default="/tmp/gongkai-screenshots")
+    parser.add_argument("--site", help="an already built site (default: build content/)")
+    args = parser.parse_args()
+    out = Path(args.out)
+    out.mkdir(parents=True, exist_ok=True)
+    with tempfile.TemporaryDirectory() as tmp:
+        site = Path(args.site) if args.site else Path(tmp) / "output"
+        if not args.site:
+            result = build(ROOT / "content", site)
+            if result.returncode:
+                sys.stderr.write(result.stderr)
+                return 1
+        www = Path(tmp) / "www"
+        www.mkdir()
+        (www / SUB_PATH).symlink_to(site.resolve(), target_is_directory=True)
+        server = ThreadingHTTPServer(("127.0.0.1", 0), functools.partial(QuietHandler, directory=str(www)))
+        threading.Thread(target=server.serve_forever, daemon=True).start()
+        base = f"http://127.0.0.1:{server.server_address[1]}/{SUB_PATH}/"
+        from playwright.sync_api import sync_playwright
+        with sync_playwright() as p:
+            browser = p.chromium.launch(executable_path=CHROMIUM, args=CHROMIUM_ARGS)
+            for vp_name, (width, height) in VIEWPORTS.items():
+                context = browser.new_context(locale="zh-CN", viewport={"width": width, "height": height})
+                page = context.new_page()
+                for name, path in page_types(site).items():
+                    modes = MODES if name == "item-policy" else {"default": MODES["default"]}
+                    for mode, (size, senior) in modes.items():
+                        page.goto(base + path)
+                        set_display(page, size, senior)
+                        page.mouse.move(0, 0)
+                        page.evaluate("document.activeElement && document.activeElement.blur()")
+                        file = out / f"{name}-{mode}-{vp_name}.png"
+                        page.screenshot(path=str(file), full_page=True)
+                        print(file)
+                context.close()
+            browser.close()
+        server.shutdown()
+    return 0
+
+
+if __name__ == "__main__":
+    sys.exit(main())
