@@ -12,6 +12,7 @@ CONTENT ?= content
 OUTPUT ?= output
 SETTINGS ?= pelicanconf.py
 PORT ?= 8000
+EXTRA_SETTINGS ?=  # more NAME=json-value pairs for pelican --extra-settings
 # Pelican writes into a staging folder beside the output; mirror_publish swaps
 # it in only when the build succeeded, so a failed build never touches OUTPUT.
 OUTPUT_ABS = $(abspath $(OUTPUT))
@@ -39,7 +40,7 @@ system-deps:
 
 html: $(BIN)/.installed-build node_modules/.installed
 	$(BIN)/pelican $(CONTENT) --settings $(SETTINGS) --output $(STAGING) --fatal errors \
-	  --extra-settings MIRROR_PUBLISH_PATH='"$(OUTPUT_ABS)"'
+	  --extra-settings MIRROR_PUBLISH_PATH='"$(OUTPUT_ABS)"' $(EXTRA_SETTINGS)
 
 publish: SETTINGS = publishconf.py
 publish: html

@@ -4,7 +4,7 @@ import filecmp
 import os
 from pathlib import Path
 
-from catalog_helpers import COUNTY, Tree, build, item
+from catalog_helpers import COUNTY, Tree, item
 
 
 def snapshot(folder: Path) -> dict[str, tuple[bytes, int]]:
@@ -22,10 +22,10 @@ def small_tree(tmp_path) -> Tree:
 
 def test_failed_build_leaves_existing_output_byte_identical(tmp_path):
     tree, output = small_tree(tmp_path), tmp_path / "output"
-    assert build(tree.root, output).returncode == 0
+    assert tree.build(output).returncode == 0
     before = snapshot(output)
     tree.write("news/bad.md", item(index_no=f"{COUNTY}/2025-00003", date="2025/4/1", tittle="x"))
-    result = build(tree.root, output)
+    result = tree.build(output)
     assert result.returncode != 0
     assert snapshot(output) == before
     assert "news/bad.md:5: 发布日期(date): 应为 YYYY-MM-DD" in result.stderr
@@ -36,15 +36,15 @@ def test_failed_build_leaves_existing_output_byte_identical(tmp_path):
 def test_build_without_previous_output_creates_nothing_on_failure(tmp_path):
     tree, output = small_tree(tmp_path), tmp_path / "output"
     tree.write("bad.md", "no front matter\n")
-    assert build(tree.root, output).returncode != 0
+    assert tree.build(output).returncode != 0
     assert not output.exists()
 
 
 def test_rebuild_keeps_unchanged_files_untouched(tmp_path):
     tree, output = small_tree(tmp_path), tmp_path / "output"
-    assert build(tree.root, output).returncode == 0
+    assert tree.build(output).returncode == 0
     before = snapshot(output)
-    assert build(tree.root, output).returncode == 0
+    assert tree.build(output).returncode == 0
     assert snapshot(output) == before  # same bytes and same mtimes: rsync copies nothing
 
 
@@ -53,11 +53,11 @@ def test_editing_one_item_changes_only_a_few_files(tmp_path):
     for n in range(3, 60):  # enough items for several listing pages
         tree.write(f"news/{n}.md", item(index_no=f"{COUNTY}/2024-{n:05d}", category="工作动态", validity=None,
                                         title=f"第{n}期政务公开工作简报", date=f"2024-{1 + n % 12:02d}-{1 + n % 28:02d}"))
-    assert build(tree.root, output).returncode == 0
+    assert tree.build(output).returncode == 0
     before = snapshot(output)
     tree.write("news/30.md", item(index_no=f"{COUNTY}/2024-00030", category="工作动态", validity=None,
                                   title="第30期政务公开工作简报（更正）", date="2024-07-03"))
-    assert build(tree.root, output).returncode == 0
+    assert tree.build(output).returncode == 0
     after = snapshot(output)
     changed = sorted(name for name in after if before.get(name, (None,))[0] != after[name][0])
     assert "items/" + f"{COUNTY}/2024-00030.html" in changed
@@ -67,7 +67,7 @@ def test_editing_one_item_changes_only_a_few_files(tmp_path):
 
 def test_output_opens_from_file_urls_with_relative_links(tmp_path):
     tree, output = small_tree(tmp_path), tmp_path / "output"
-    assert build(tree.root, output).returncode == 0
+    assert tree.build(output).returncode == 0
     html = (output / "items" / COUNTY / "2025-00001.html").read_text(encoding="utf-8")
     assert 'href="../../index.html"' in html
     assert "http://" not in html.replace("http://www.w3.org", "")

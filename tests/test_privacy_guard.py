@@ -65,7 +65,7 @@ def test_text_attachment_is_scanned(tree):
 def test_build_with_personal_number_fails_without_printing_it(tmp_path, tree):
     pid = make_id(seq="789")
     tree.write("a.md", body_item(f"身份证号{pid}"))
-    result = build(tree.root, tmp_path / "output")
+    result = tree.build(tmp_path / "output")
     assert result.returncode != 0
     assert "疑似身份证号" in result.stderr and pid not in result.stderr + result.stdout
     assert not (tmp_path / "output").exists()

@@ -54,9 +54,10 @@ def main() -> None:
     ap.add_argument("--output", default="output")
     ap.add_argument("--settings", default="pelicanconf.py")
     ap.add_argument("--port", type=int, default=8000)
+    ap.add_argument("--make-arg", action="append", default=[], help="extra VAR=value for make html")
     args = ap.parse_args()
     content, output = Path(args.content).resolve(), Path(args.output).resolve()
-    rebuilder = Rebuilder([f"CONTENT={content}", f"OUTPUT={output}", f"SETTINGS={args.settings}"],
+    rebuilder = Rebuilder([f"CONTENT={content}", f"OUTPUT={output}", f"SETTINGS={args.settings}", *args.make_arg],
                           ignored=[output, output.with_name(f".{output.name}.staging"),
                                    output.with_name(f".{output.name}.retired"), ROOT / ".venv"])
     rebuilder.build()

@@ -47,15 +47,16 @@ def errors(problems: Iterable[Problem]) -> list[Problem]:
     return [p for p in problems if p.severity == ERROR]
 
 
-def report(problems: Iterable[Problem], prefix: str = "") -> str:
-    """All problems, sorted by file and line, then a one-line summary."""
+def report(problems: Iterable[Problem], prefix: str = "", summary: str = "report_errors") -> str:
+    """All problems, sorted by file and line, then a one-line summary
+    (``summary`` names its message: content errors, or publication checks)."""
     problems = sorted(set(problems))
     lines = [p.format(prefix) for p in problems]
     n_err = len(errors(problems))
     n_warn = len(problems) - n_err
     if n_err:
         files = len({p.path for p in problems if p.severity == ERROR})
-        lines.append(message("report_errors", errors=n_err, warnings=n_warn, files=files))
+        lines.append(message(summary, errors=n_err, warnings=n_warn, files=files))
     elif n_warn:
         lines.append(message("report_warnings", warnings=n_warn))
     return "\n".join(lines)

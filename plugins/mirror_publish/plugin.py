@@ -7,11 +7,13 @@ from pathlib import Path
 from pelican import signals
 
 from .publish import keep_unchanged_mtimes, swap_in
+from .signals import before_publish
 
 logger = logging.getLogger(__name__)
 
 
 def publish(pelican) -> None:
+    before_publish.send(pelican)  # link check and other gates; they exit to stop us
     target = pelican.settings.get("MIRROR_PUBLISH_PATH")
     if not target:
         return  # plain `pelican` run: it wrote straight into OUTPUT_PATH
