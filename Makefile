@@ -2,6 +2,7 @@
 #   make html                      build content/ into output/ (sets up .venv on first run)
 #   make html CONTENT=DIR OUTPUT=DIR
 #   make test                      run all tests
+#   make check                     what an editor runs before committing: errors, advice, counts
 #   make serve / make devserver    preview on http://127.0.0.1:8000/ (devserver rebuilds on change)
 #   make bench                     build-time figures for generated corpora
 
@@ -18,7 +19,7 @@ EXTRA_SETTINGS ?=  # more NAME=json-value pairs for pelican --extra-settings
 OUTPUT_ABS = $(abspath $(OUTPUT))
 STAGING = $(dir $(OUTPUT_ABS)).$(notdir $(OUTPUT_ABS)).staging
 
-.PHONY: html publish serve devserver test bench clean system-deps
+.PHONY: html publish serve devserver test check bench clean system-deps
 
 $(BIN)/.installed-build: requirements.txt
 	test -x $(BIN)/python || $(PYTHON) -m venv $(VENV)
@@ -53,6 +54,9 @@ devserver: $(BIN)/.installed-build
 
 test: $(BIN)/.installed-test node_modules/.installed system-deps
 	$(BIN)/python -m pytest -q tests
+
+check: $(BIN)/.installed-build node_modules/.installed
+	$(BIN)/python tools/check.py --content $(CONTENT) --settings $(SETTINGS)
 
 bench: $(BIN)/.installed-build
 	$(BIN)/python tools/bench.py

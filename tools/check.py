@@ -1,0 +1,60 @@
+"""``make check``: what an editor runs before committing.
+
+Validates every item (content model, organs, links between items,
+attachments, personal information), prints advice (a 政策文件 without
+interpretation, a future 发布日期, an expired 有效 policy) and the number of
+items per section, then builds the site into a temporary folder so that the
+link check runs too. Exits non-zero on any error; publishes nothing.
+"""
+from __future__ import annotations
+
+import argparse
+import subprocess
+import sys
+import tempfile
+from pathlib import Path
+
+ROOT = Path(__file__).resolve().parent.parent
+sys.path.insert(0, str(ROOT / "plugins"))
+
+from pelican.settings import read_settings  # noqa: E402
+
+from catalog_model.problems import errors, report  # noqa: E402
+from catalog_model.text import message  # noqa: E402
+from catalog_model.vocabulary import Vocabulary  # noqa: E402
+from catalog_validation.advisories import advisories, section_counts  # noqa: E402
+from catalog_validation.tree import validate_tree  # noqa: E402
+from catalog_validation.validate import display_prefix  # noqa: E402
+
+
+def main() -> int:
+    ap = argparse.ArgumentParser(description=__doc__.splitlines()[0])
+    ap.add_argument("--content", default="content")
+    ap.add_argument("--settings", default="pelicanconf.py")
+    args = ap.parse_args()
+    settings = read_settings(str(ROOT / args.settings), override={"PATH": str(Path(args.content).resolve())})
+
+    catalog, problems = validate_tree(settings)
+    problems += advisories(catalog)
+    if problems:
+        print(report(problems, display_prefix(settings)))
+    print(f"\n{message('check_counts')}：")
+    for name, count in section_counts(catalog, Vocabulary.from_settings(settings)):
+        print(f"  {name}\t{count}")
+    if errors(problems):
+        return 1
+
+    print(f"\n{message('check_build')}", flush=True)
+    with tempfile.TemporaryDirectory(prefix="gongkai-check-") as scratch:
+        result = subprocess.run(["make", "--no-print-directory", "-C", str(ROOT), "html",
+                                 f"CONTENT={Path(args.content).resolve()}", f"OUTPUT={scratch}/output",
+                                 f"SETTINGS={args.settings}"], capture_output=True, text=True)
+    if result.returncode:
+        print(result.stderr, file=sys.stderr)
+        return 1
+    print(message("check_ok"))
+    return 0
+
+
+if __name__ == "__main__":
+    sys.exit(main())
