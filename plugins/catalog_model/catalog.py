@@ -36,7 +36,9 @@ class Catalog:
             for forward, backward in LINKS.items():
                 for target in getattr(entry.item, forward):
                     reverse[backward][target].append(entry.item.index_no)
-        self.reverse = {name: dict(targets) for name, targets in reverse.items()}
+        # Sorted, so that pages never depend on the order files were read in.
+        self.reverse = {name: {target: sorted(sources) for target, sources in targets.items()}
+                        for name, targets in reverse.items()}
 
     def links(self, entry: Entry) -> dict[str, list[Entry]]:
         """Every related entry of ``entry``, by relation name, both directions."""

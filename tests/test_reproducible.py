@@ -1,0 +1,45 @@
+"""Two builds of the same content are byte-identical, wherever they are built."""
+import os
+import shutil
+import subprocess
+
+from catalog_helpers import ROOT, build
+
+
+def tree_bytes(folder):
+    return {p.relative_to(folder).as_posix(): p.read_bytes() for p in sorted(folder.rglob("*")) if p.is_file()}
+
+
+def test_two_builds_are_byte_identical(tmp_path):
+    # The second build reads a copy of the content whose files were written in
+    # reverse order, so directory listing order cannot leak into the output.
+    copy = tmp_path / "content-copy"
+    files = sorted(p for p in (ROOT / "content").rglob("*") if p.is_file())
+    for path in reversed(files):
+        target = copy / path.relative_to(ROOT / "content")
+        target.parent.mkdir(parents=True, exist_ok=True)
+        shutil.copy2(path, target)
+    first, second = tmp_path / "first", tmp_path / "second"
+    assert build(ROOT / "content", first).returncode == 0
+    assert build(copy, second).returncode == 0
+    a, b = tree_bytes(first), tree_bytes(second)
+    assert a.keys() == b.keys()
+    assert [name for name in a if a[name] != b[name]] == []
+
+
+def test_reference_date_comes_from_git_not_the_clock(tmp_path):
+    content = tmp_path / "content"
+    shutil.copytree(ROOT / "content", content)
+    env = {**os.environ, "GIT_AUTHOR_DATE": "2025-06-01T12:00:00+08:00", "GIT_COMMITTER_DATE": "2025-06-01T12:00:00+08:00"}
+    env.pop("SOURCE_DATE_EPOCH", None)
+    for args in (["init", "-q"], ["add", "."], ["-c", "user.name=t", "-c", "user.email=t@example.org", "commit", "-qm", "c"]):
+        subprocess.run(["git", *args], cwd=content, check=True, env=env)
+    output = tmp_path / "output"
+    result = subprocess.run(["make", "--no-print-directory", "-C", str(ROOT), "html", f"CONTENT={content}",
+                             f"OUTPUT={output}"], capture_output=True, text=True, env=env)
+    assert result.returncode == 0, result.stderr
+    # The sample's 有效期至 2025-06-30 policy is still valid as of the commit
+    # (2025-06-01), though the clock says it expired long ago.
+    pages = [p.read_text(encoding="utf-8") for p in (output / "items").rglob("*.html")]
+    assert sum("有效（有效期至2025年6月30日）" in page for page in pages) == 1
+    assert not any("失效（有效期至2025年6月30日）" in page for page in pages)
