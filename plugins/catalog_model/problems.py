@@ -22,13 +22,14 @@ class Problem:
     text: str
     hint: str = ""
     severity: str = ERROR
+    in_content: bool = True  # False for a page the build generated (no source file)
 
     def __str__(self) -> str:
         return self.format()
 
     def format(self, prefix: str = "") -> str:
         """``prefix`` is the content folder as the editor knows it, e.g. ``content/``."""
-        where = f"{prefix}{self.path}:{self.line}: "
+        where = f"{prefix if self.in_content else ''}{self.path}:{self.line}: "
         field = f"{self.field}: " if self.field else ""
         hint = f" ({self.hint})" if self.hint else ""
         tag = "警告: " if self.severity == WARNING else ""

@@ -17,7 +17,7 @@ from urllib.parse import unquote, urlsplit
 
 LINK = re.compile(r'\s(?:href|src)="([^"]*)"')
 ID = re.compile(r'\sid="([^"]*)"')
-NOT_FILES = ("mailto:", "tel:")
+NOT_FILES = ("mailto:", "tel:", "data:")  # data: (the empty favicon) names no file; nh3 strips it from bodies
 
 
 @dataclass

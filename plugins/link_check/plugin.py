@@ -1,6 +1,7 @@
 """Pelican wiring: check the written site before mirror_publish swaps it in."""
 from __future__ import annotations
 
+import dataclasses
 import logging
 import sys
 from itertools import chain
@@ -38,7 +39,7 @@ def gate(pelican) -> None:
     sources = _build.get("sources", {})
     problems: list[Problem] = [_broken(link, sources, root) for link in result.broken]
     if not settings.get("LINK_CHECK_ALLOW_EMPTY_SECTIONS", DEFAULTS["LINK_CHECK_ALLOW_EMPTY_SECTIONS"]):
-        problems += [problem(url, 1, "", "empty_section", name=name)
+        problems += [_generated(problem(url, 1, "", "empty_section", name=name))
                      for name, url, count in _build.get("sections", []) if count == 0]
     external = _write_external_report(result.external, settings)
     logger.info("Link check: %d pages, %d links, %d broken, %d external (listed in %s)",
@@ -51,8 +52,14 @@ def gate(pelican) -> None:
 
 def _broken(link, sources: dict[str, str], root: Path) -> Problem:
     source = sources.get(link.page)
-    line = _line_of(root / source, link.target) if source else 1
-    return problem(source or link.page, line, "", "broken_link", target=link.target, page=link.page)
+    if source is None:  # a template's link: name the generated page
+        return _generated(problem(link.page, 1, "", "broken_link", target=link.target, page=link.page))
+    return problem(source, _line_of(root / source, link.target), "", "broken_link",
+                   target=link.target, page=link.page)
+
+
+def _generated(found: Problem) -> Problem:
+    return dataclasses.replace(found, in_content=False)
 
 
 def _line_of(path: Path, text: str) -> int:
