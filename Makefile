@@ -5,6 +5,8 @@
 #   make check                     what an editor runs before committing: errors, advice, counts
 #   make serve / make devserver    preview on http://127.0.0.1:8000/ (devserver rebuilds on change)
 #   make bench                     build-time figures for generated corpora
+#   make bench-search              search figures: index build, bytes per cold query, recall (BENCH_SEARCH_COUNTS)
+#   make screenshots               PNGs of each page type at 390×844 and 1280×900 (SCREENSHOTS=DIR)
 
 PYTHON ?= python3
 VENV ?= .venv
@@ -19,7 +21,7 @@ EXTRA_SETTINGS ?=  # more NAME=json-value pairs for pelican --extra-settings
 OUTPUT_ABS = $(abspath $(OUTPUT))
 STAGING = $(dir $(OUTPUT_ABS)).$(notdir $(OUTPUT_ABS)).staging
 
-.PHONY: html publish serve devserver test check bench clean system-deps
+.PHONY: html publish serve devserver test check bench bench-search screenshots clean system-deps
 
 $(BIN)/.installed-build: requirements.txt
 	test -x $(BIN)/python || $(PYTHON) -m venv $(VENV)
@@ -60,6 +62,13 @@ check: $(BIN)/.installed-build node_modules/.installed
 
 bench: $(BIN)/.installed-build
 	$(BIN)/python tools/bench.py
+
+bench-search: $(BIN)/.installed-build node_modules/.installed
+	$(BIN)/python tools/bench_search.py
+
+SCREENSHOTS ?= /tmp/gongkai-screenshots
+screenshots: $(BIN)/.installed-test node_modules/.installed
+	$(BIN)/python tools/screenshots.py --out $(SCREENSHOTS)
 
 clean:
 	rm -rf $(OUTPUT) $(STAGING) .cache

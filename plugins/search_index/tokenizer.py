@@ -39,13 +39,14 @@ def tokenize(text: str) -> list[str]:
         elif len(han) == 1:
             out.append(han)
         else:
-            out.extend([han[i:i + 2] for i in range(len(han) - 1)])
+            out.extend(map(str.__add__, han[:-1], han[1:]))  # overlapping bigrams
     return out
 
 
 def lunr_tokenize(token, i=None, tokens=None):
     """The lunr pipeline function: one lunr Token in, its search terms out."""
-    return [token.clone(lambda _s, _m, t=t: t) for t in tokenize(str(token))]
+    from lunr.token import Token
+    return [Token(term, token.metadata) for term in tokenize(str(token))]
 
 
 def register_with_lunr() -> None:

@@ -1,0 +1,77 @@
+"""What the search indexes and shows for each item.
+
+Documents are numbered in chronological order (发布日期, then 索引号), and
+the number is the lunr ref: a higher ref is a newer item, which is how the
+browser breaks score ties (newest first) and filters by year (the manifest
+holds the first ref of each year) without fetching anything else.
+"""
+from __future__ import annotations
+
+import re
+from dataclasses import dataclass
+from html import unescape
+
+from .builder import Field
+
+# The indexed fields and their build-time boosts (the contract the manifest
+# publishes; lunr.py and our builder both take them from here). Only build-time
+# boosts count: lunr divides each field's score by the query vector's length,
+# so a query-time boost on every term of a field cancels out. A title match
+# must outweigh a body that repeats the words many times (known-item search),
+# and an exact 文号 or 索引号 must outweigh a title that cites it.
+FIELDS = (
+    Field("title", 40),
+    Field("doc_no", 60),
+    Field("index_no", 60),
+    Field("keywords", 10),
+    Field("body", 1),
+)
+
+
+TAG = re.compile(r"<[^>]*>")
+
+
+def html_text(html: str) -> str:
+    """The text of sanitised item HTML (nh3 escapes every < in text): tags become spaces,
+    so table cells and paragraphs never run together into one word."""
+    return unescape(TAG.sub(" ", html or ""))
+
+
+@dataclass
+class SearchDoc:
+    """One item: the row the result list shows; ``fields()`` gives the text lunr indexes."""
+
+    article: object
+    title: str
+    url: str
+    publisher: str
+    date: str
+    category: str
+    validity: str
+    doc_no: str
+    index_no: str
+    snippet: str
+
+    def fields(self) -> dict[str, str]:
+        """The indexed text, made when asked (bodies are not all held at once)."""
+        item = self.article.catalog.item
+        return {"title": item.title, "doc_no": item.doc_no or "", "index_no": item.index_no,
+                "keywords": " ".join(item.keywords or []), "body": html_text(self.article.content)}
+
+    def row(self) -> dict:
+        return {k: v for k, v in self.__dict__.items() if k != "article"}
+
+
+def search_docs(articles, catalog, snippet_chars: int) -> list[SearchDoc]:
+    """The listed items, oldest first (ties by 索引号), as search documents."""
+    ordered = sorted(articles, key=lambda a: (a.catalog.item.date, a.catalog.item.index_no))
+    docs = []
+    for article in ordered:
+        entry = article.catalog
+        item = entry.item
+        docs.append(SearchDoc(
+            article=article, title=item.title, url=article.url, publisher=item.publisher,
+            date=item.date.isoformat(), category=item.category,
+            validity=catalog.validity(entry) or "", doc_no=item.doc_no or "",
+            index_no=item.index_no, snippet=(entry.summary or "")[:snippet_chars]))
+    return docs

@@ -1,0 +1,298 @@
+"""The theme in a real browser: WCAG 2.2 AA (axe-core) on every page type in
+every display mode, the AAA criteria older readers need, keyboard use, the
+text-size and 长者模式 switches (with and without JavaScript), 朗读, reflow.
+"""
+from __future__ import annotations
+
+import re
+
+import pytest
+
+from browser_helpers import AXE, PAGE_TYPES, axe_violations, set_display
+
+MODES = {"default": ("standard", False), "senior": ("standard", True), "largest": ("largest", False)}
+PAGES = [*PAGE_TYPES, "search"]
+YELLOW = "rgb(255, 221, 0)"
+
+
+def open_page(page, site_url, sample_site, name):
+    if name == "search":
+        if not (sample_site / "search.html").exists():
+            pytest.skip("search.html is not built yet")
+        path = "search.html"
+    else:
+        path = PAGE_TYPES[name]
+    page.goto(site_url + path)
+
+
+def rgb(css: str) -> tuple[float, ...]:
+    return tuple(float(x) for x in re.findall(r"[\d.]+", css)[:3])
+
+
+def luminance(color: tuple[float, ...]) -> float:
+    c = [v / 255 for v in color]
+    c = [v / 12.92 if v <= 0.03928 else ((v + 0.055) / 1.055) ** 2.4 for v in c]
+    return 0.2126 * c[0] + 0.7152 * c[1] + 0.0722 * c[2]
+
+
+def contrast(a: str, b: str) -> float:
+    la, lb = sorted((luminance(rgb(a)), luminance(rgb(b))), reverse=True)
+    return (la + 0.05) / (lb + 0.05)
+
+
+@pytest.fixture
+def axe_page(browser):
+    """A page that lets axe-core be injected in spite of the site's CSP (no inline script)."""
+    context = browser.new_context(locale="zh-CN", bypass_csp=True)
+    yield context.new_page()
+    context.close()
+
+
+def style(page, selector: str, prop: str) -> str:
+    return page.eval_on_selector(selector, f"e => getComputedStyle(e)[{prop!r}]")
+
+
+def summary(violations: list[dict]) -> list[str]:
+    return [f"{v['id']}: {v['help']} ({', '.join(n['target'][0] for n in v['nodes'][:3])})" for v in violations]
+
+
+@pytest.mark.parametrize("mode", MODES)
+@pytest.mark.parametrize("name", PAGES)
+def test_axe_finds_no_wcag_violations(axe_page, site_url, sample_site, name, mode):
+    page = axe_page
+    open_page(page, site_url, sample_site, name)
+    set_display(page, *MODES[mode])
+    assert summary(axe_violations(page)) == []
+
+
+@pytest.mark.parametrize("mode", MODES)
+@pytest.mark.parametrize("name", PAGES)
+def test_text_contrast_is_at_least_7_to_1(axe_page, site_url, sample_site, name, mode):
+    """WCAG 1.4.6 (AAA), checked by axe's color-contrast-enhanced rule."""
+    page = axe_page
+    open_page(page, site_url, sample_site, name)
+    set_display(page, *MODES[mode])
+    page.add_script_tag(path=str(AXE))
+    result = page.evaluate("axe.run(document, {runOnly: {type: 'rule', values: ['color-contrast-enhanced']}})")
+    assert summary(result["violations"]) == []
+
+
+@pytest.mark.parametrize("name", PAGES)
+def test_targets_are_at_least_44_px_and_text_is_readable(page, site_url, sample_site, name):
+    """WCAG 2.5.5 (AAA) for every control outside running text; 1.4.8 (AAA):
+    line height ≥ 1.5, not justified, lines ≤ 40 CJK characters; body ≥ 18px."""
+    open_page(page, site_url, sample_site, name)
+    small = page.evaluate("""() => [...document.querySelectorAll(
+        'a[href]:not(.gk-skip-link), button, input:not([type=radio]):not([type=checkbox]), label.gk-choice')]
+      .filter(e => !e.closest('.gk-body p, .gk-body li, .gk-body td') && e.offsetParent !== null)
+      .map(e => [e.textContent.trim() || e.id, e.getBoundingClientRect()])
+      .filter(([, r]) => r.width < 44 || r.height < 44)
+      .map(([t, r]) => `${t}: ${Math.round(r.width)}×${Math.round(r.height)}`)""")
+    assert small == []
+    assert float(style(page, "body", "fontSize")[:-2]) >= 18
+    for selector in ["main p", "main td"]:
+        if page.locator(selector).count():
+            size = float(style(page, selector, "fontSize")[:-2])
+            assert float(style(page, selector, "lineHeight")[:-2]) >= 1.5 * size
+            assert style(page, selector, "textAlign") != "justify"
+    main_width = page.evaluate("""() => { const m = document.querySelector('main'); const s = getComputedStyle(m);
+        return m.clientWidth - parseFloat(s.paddingLeft) - parseFloat(s.paddingRight); }""")
+    assert main_width <= 40 * float(style(page, "body", "fontSize")[:-2]) + 0.5
+
+
+def focus_order(page) -> list[str]:
+    """The focusable elements in document order, a radio group counted once (its checked radio)."""
+    return page.evaluate("""() => {
+      const all = [...document.querySelectorAll('a[href], button, input, select, textarea, [tabindex]:not([tabindex="-1"])')]
+        .filter(e => !e.disabled && (e.offsetParent !== null || e.classList.contains('gk-skip-link')))
+        .filter(e => e.type !== 'radio' || e.checked);
+      all.forEach((e, i) => e.dataset.testFocus = i);
+      return all.map(e => e.textContent.trim() || e.id || e.name);
+    }""")
+
+
+@pytest.mark.parametrize("name", ["home", "item-policy", "section"])
+def test_keyboard_reaches_skip_link_first_then_every_control_with_a_visible_focus_ring(page, site_url, name):
+    page.goto(site_url + PAGE_TYPES[name])
+    expected = focus_order(page)
+    assert expected[0] == "跳到正文"
+    for index, label in enumerate(expected):
+        page.keyboard.press("Tab")
+        focused = page.evaluate("""() => { const e = document.activeElement, s = getComputedStyle(e), r = e.getBoundingClientRect();
+          return {index: e.dataset.testFocus, outlineStyle: s.outlineStyle, outlineWidth: parseFloat(s.outlineWidth),
+                  outlineColor: s.outlineColor, background: s.backgroundColor, shadow: s.boxShadow,
+                  visible: r.width > 0 && r.height > 0}; }""")
+        assert focused["index"] == str(index), f"Tab {index + 1} should reach {label!r}"
+        assert focused["visible"], label
+        # GOV.UK focus style: thick yellow (outline or background) with a dark edge (box-shadow).
+        yellow_outline = focused["outlineStyle"] != "none" and focused["outlineWidth"] >= 3 and focused["outlineColor"] == YELLOW
+        yellow_background = focused["background"] == YELLOW
+        assert yellow_outline or yellow_background, (label, focused)
+        assert "rgb(11, 12, 12)" in focused["shadow"], (label, focused)
+
+
+def test_skip_link_moves_focus_to_the_main_content(page, site_url):
+    page.goto(site_url + PAGE_TYPES["item-policy"])
+    page.keyboard.press("Tab")
+    box = page.locator(".gk-skip-link").bounding_box()
+    assert box and box["y"] >= 0 and box["height"] >= 24
+    page.keyboard.press("Enter")
+    assert page.evaluate("document.activeElement.id") == "main"
+
+
+def test_radio_group_and_switch_work_from_the_keyboard(page, site_url):
+    page.goto(site_url + "index.html")
+    page.locator("#gk-size-standard").focus()
+    page.keyboard.press("ArrowRight")
+    page.keyboard.press("ArrowRight")
+    assert style(page, "html", "fontSize") == "30px"
+    page.keyboard.press("Tab")
+    page.keyboard.press("Space")
+    assert page.locator("#gk-senior").is_checked()
+
+
+def test_text_size_changes_computed_size_and_survives_a_reload(page, site_url):
+    page.goto(site_url + "index.html")
+    assert style(page, "body", "fontSize") == "18px"  # MIIT: body text ≥ 18px by default
+    set_display(page, "large")
+    assert style(page, "body", "fontSize") == "24px"
+    set_display(page, "largest")
+    assert style(page, "body", "fontSize") == "30px"  # MIIT: the largest ≥ 30px
+    assert style(page, "h1", "fontSize") == "48px"
+    page.reload()
+    assert page.locator("#gk-size-largest").is_checked()
+    assert style(page, "body", "fontSize") == "30px"
+    with page.expect_navigation():  # waits for the new page to load
+        page.locator("a[href$='sections/policies/index.html']").first.click()
+    assert style(page, "body", "fontSize") == "30px"  # and on the next page
+
+
+def test_senior_mode_raises_contrast_and_survives_a_reload(page, site_url):
+    page.goto(site_url + PAGE_TYPES["item-policy"])
+    before = (style(page, "body", "color"), style(page, "body", "backgroundColor"))
+    link_before = style(page, "main a", "color")
+    set_display(page, senior=True)
+    after = (style(page, "body", "color"), style(page, "body", "backgroundColor"))
+    assert after != before
+    assert after == ("rgb(255, 255, 255)", "rgb(0, 0, 0)")
+    assert contrast(*after) >= 20
+    assert style(page, "main a", "color") != link_before
+    assert contrast(style(page, "main a", "color"), after[1]) >= 7
+    page.reload()
+    assert page.locator("#gk-senior").is_checked()
+    assert style(page, "body", "backgroundColor") == "rgb(0, 0, 0)"
+    set_display(page, senior=False)
+    page.reload()
+    assert style(page, "body", "backgroundColor") == "rgb(255, 255, 255)"
+
+
+def test_high_contrast_preference_is_respected(browser, site_url):
+    context = browser.new_context(locale="zh-CN", contrast="more")
+    page = context.new_page()
+    page.goto(site_url + "index.html")
+    assert style(page, "body", "color") == "rgb(0, 0, 0)"
+    context.close()
+
+
+@pytest.mark.parametrize("name", ["home", "item-policy"])
+def test_dark_color_scheme_keeps_7_to_1_contrast(browser, site_url, name):
+    context = browser.new_context(locale="zh-CN", color_scheme="dark", bypass_csp=True)
+    page = context.new_page()
+    page.goto(site_url + PAGE_TYPES[name])
+    assert style(page, "body", "backgroundColor") == "rgb(18, 18, 18)"
+    page.add_script_tag(path=str(AXE))
+    result = page.evaluate("axe.run(document, {runOnly: {type: 'rule', values: ['color-contrast', 'color-contrast-enhanced']}})")
+    assert summary(result["violations"]) == []
+    context.close()
+
+
+def test_settings_also_apply_where_has_is_unsupported(page, site_url):
+    """gongkai.js mirrors the choice on <html> for browsers without :has()."""
+    page.goto(site_url + "index.html")
+    set_display(page, "large", senior=True)
+    assert page.evaluate("[document.documentElement.dataset.gkSize, 'gkSenior' in document.documentElement.dataset]") == ["large", True]
+    set_display(page, "standard", senior=False)
+    assert page.evaluate("Object.keys(document.documentElement.dataset)") == []
+
+
+def test_without_javascript_pages_render_navigate_and_text_size_works(browser, site_url):
+    context = browser.new_context(locale="zh-CN", java_script_enabled=False)
+    page = context.new_page()
+    page.goto(site_url + "index.html")
+    assert page.locator("h1").inner_text() == "政府信息公开目录"
+    assert style(page, "body", "fontSize") == "18px"
+    set_display(page, "largest", senior=True)  # CSS alone reads the checked inputs
+    assert style(page, "body", "fontSize") == "30px"
+    assert style(page, "body", "backgroundColor") == "rgb(0, 0, 0)"
+    with page.expect_navigation():  # waits for the new page to load
+        page.locator(".gk-sections a").first.click()
+    assert "/sections/" in page.url
+    with page.expect_navigation():  # waits for the new page to load
+        page.locator(".gk-item-list a").first.click()
+    assert "/items/" in page.url
+    assert page.locator(".gk-metadata").is_visible()
+    assert page.locator("[data-module=gk-read-aloud]").is_hidden()  # no dead buttons without JS
+    context.close()
+
+
+def test_read_aloud_is_offered_on_item_pages_with_speech_support(page, site_url):
+    page.goto(site_url + PAGE_TYPES["item-policy"])
+    control = page.locator("[data-module=gk-read-aloud]")
+    assert control.is_visible()
+    assert control.get_by_role("button").all_inner_texts() == ["朗读全文", "暂停", "停止"]
+    status = control.get_by_role("status")
+    control.get_by_role("button", name="朗读全文").click()
+    assert status.inner_text() == "正在朗读……"
+    control.get_by_role("button", name="暂停").click()
+    assert status.inner_text() == "已暂停"
+    assert control.get_by_role("button", name="继续").is_visible()
+    control.get_by_role("button", name="停止").click()
+    assert status.inner_text() == "已停止"
+
+
+def test_read_aloud_is_hidden_without_speech_synthesis(page, site_url):
+    page.add_init_script("delete window.speechSynthesis; delete Window.prototype.speechSynthesis;")
+    page.goto(site_url + PAGE_TYPES["item-policy"])
+    assert page.evaluate("typeof window.speechSynthesis") == "undefined"
+    assert page.locator("[data-module=gk-read-aloud]").is_hidden()
+
+
+def test_read_aloud_is_only_on_published_item_pages(page, site_url):
+    for name in ["home", "section", "item-withdrawn"]:
+        page.goto(site_url + PAGE_TYPES[name])
+        assert page.locator("[data-module=gk-read-aloud]").count() == 0, name
+
+
+@pytest.mark.parametrize("mode", ["default", "largest", "senior"])
+@pytest.mark.parametrize("name", PAGES)
+def test_reflows_at_320_px_without_horizontal_scrolling(browser, site_url, sample_site, name, mode):
+    """WCAG 1.4.10: 320 CSS px is also 1280 px at 400% zoom."""
+    context = browser.new_context(locale="zh-CN", viewport={"width": 320, "height": 640})
+    page = context.new_page()
+    open_page(page, site_url, sample_site, name)
+    set_display(page, *MODES[mode])
+    assert page.evaluate("document.documentElement.scrollWidth") <= 320
+    context.close()
+
+
+def test_usable_at_200_percent_zoom(browser, site_url):
+    """200% zoom of a 1280 px window is a 640 px viewport at device scale 2."""
+    context = browser.new_context(locale="zh-CN", viewport={"width": 640, "height": 450}, device_scale_factor=2)
+    page = context.new_page()
+    for path in PAGE_TYPES.values():
+        page.goto(site_url + path)
+        assert page.evaluate("document.documentElement.scrollWidth") <= 640, path
+    context.close()
+
+
+def test_print_shows_the_document_without_navigation(page, site_url):
+    page.goto(site_url + PAGE_TYPES["item-policy"])
+    set_display(page, "largest", senior=True)  # the screen settings do not carry into print
+    page.emulate_media(media="print")
+    assert style(page, "html", "fontSize") == "16px"  # 12pt
+    assert style(page, "body", "backgroundColor") == "rgb(255, 255, 255)"
+    for hidden in [".gk-header", ".gk-breadcrumbs", ".gk-footer", "[data-module=gk-read-aloud]", ".gk-skip-link"]:
+        assert page.locator(hidden).is_hidden(), hidden
+    for shown in [".gk-metadata", ".gk-body", ".gk-attachments"]:
+        assert page.locator(shown).is_visible(), shown
+    assert re.search(r"（PDF，[\d.]+ [KM]B）", page.locator(".gk-attachments").inner_text())

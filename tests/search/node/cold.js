@@ -1,0 +1,43 @@
+// What a cold browser fetches for each query (manifest, shards, display chunks of
+// the first page of results), and where known items rank. Used by the tests and
+// by tools/bench_search.py.
+//   node cold.js SITE_SEARCH_DIR QUERIES.json [KNOWN.json]
+// QUERIES: ["…", …]; KNOWN: [{q, ref}, …]. Prints JSON.
+"use strict";
+const fs = require("fs");
+const path = require("path");
+const lunr = require("lunr");
+const { ShardedIndex } = require("../../../theme/static/js/search/index.js");
+const query = require("../../../theme/static/js/search/query.js");
+
+const PAGE_SIZE = 10; // as search.js
+const [dir, queriesPath, knownPath] = process.argv.slice(2);
+
+async function cold(q) {
+  const fetched = [];
+  const fetchJson = (p) => { fetched.push(p); return Promise.resolve(JSON.parse(fs.readFileSync(path.join(dir, p), "utf8"))); };
+  const started = process.hrtime.bigint();
+  const index = await ShardedIndex.open(lunr, fetchJson);
+  const plan = query.plan(q, index.manifest.years.map((y) => y[0]));
+  await index.loadShards(index.shardsFor(plan));
+  const small = index.lunrIndex();
+  let results = query.run(lunr, small, plan, "and");
+  let mode = "and";
+  if (!results.length && plan.terms.length > 1) { mode = "or-offered"; }
+  else await index.rows(results.slice(0, PAGE_SIZE).map((r) => r.ref));
+  const ms = Number(process.hrtime.bigint() - started) / 1e6;
+  if (mode !== "and") results = query.run(lunr, small, plan, "or");
+  return { q, fetched, count: results.length, mode, ms, refs: results.slice(0, PAGE_SIZE).map((r) => r.ref) };
+}
+
+(async () => {
+  const out = { queries: [], known: [] };
+  for (const q of JSON.parse(fs.readFileSync(queriesPath, "utf8"))) out.queries.push(await cold(q));
+  if (knownPath) {
+    for (const { q, ref } of JSON.parse(fs.readFileSync(knownPath, "utf8"))) {
+      const r = await cold(q);
+      out.known.push({ q, ref, rank: r.mode === "and" ? r.refs.indexOf(ref) + 1 : 0, count: r.count });
+    }
+  }
+  process.stdout.write(JSON.stringify(out));
+})().catch((e) => { console.error(e); process.exit(1); });

@@ -1,0 +1,52 @@
+"""Helpers for the search tests: documents of a built site, lunr.py's reference
+index of them, and the node scripts that run the real lunr.js."""
+from __future__ import annotations
+
+import json
+import subprocess
+from pathlib import Path
+
+from catalog_helpers import ROOT, build
+
+from search_index import builder, documents
+from search_index.tokenizer import NAME, register_with_lunr
+
+NODE_DIR = Path(__file__).resolve().parent / "node"
+MAKE_CORPUS = ROOT.parent / "shared" / "bench" / "make_corpus.py"
+
+
+def build_with_documents(content: Path, output: Path) -> list[dict]:
+    """Build a site; return the documents the search indexed (ref = position)."""
+    dump = output.parent / (output.name + "-search-documents.json")
+    result = build(content, output, f"EXTRA_SETTINGS=SEARCH_DOCUMENTS_DUMP='\"{dump}\"'")
+    assert result.returncode == 0, result.stderr[-3000:]
+    return json.loads(dump.read_text(encoding="utf-8"))
+
+
+def lunr_py_index(docs: list[dict]) -> dict:
+    """The reference: lunr.py's own Builder with our pipeline function, serialized."""
+    from lunr.builder import Builder
+    from lunr.pipeline import Pipeline
+    register_with_lunr()
+    fn = Pipeline.registered_functions[NAME]
+    b = Builder()
+    b.pipeline.add(fn)
+    b.search_pipeline.add(fn)
+    b.ref("ref")
+    for f in documents.FIELDS:
+        # a one-element list: lunr.py makes it one Token; our pipeline function splits it
+        b.field(f.name, boost=f.boost, extractor=lambda d, name=f.name: [d[name]])
+    for ref, doc in enumerate(docs):
+        b.add({"ref": ref, **doc["fields"]})
+    return json.loads(json.dumps(b.build().serialize()))
+
+
+def our_index(docs: list[dict]) -> builder.Index:
+    return builder.build([d["fields"] for d in docs], documents.FIELDS)
+
+
+def node(script: str, *args: str, stdin: str | None = None, timeout: int = 600) -> str:
+    result = subprocess.run(["node", str(NODE_DIR / script), *args], input=stdin, capture_output=True,
+                            text=True, cwd=ROOT, timeout=timeout)
+    assert result.returncode == 0, result.stderr[-3000:]
+    return result.stdout

@@ -1,0 +1,68 @@
+"""The tokenizer: its SPEC, and Python (index time) = JavaScript (query time)
+on a few thousand strings."""
+from __future__ import annotations
+
+import json
+import random
+from pathlib import Path
+
+import pytest
+
+from search_helpers import node
+
+from search_index.tokenizer import tokenize
+
+SEEDS = Path(__file__).resolve().parents[3] / "shared" / "seeds"
+
+SPEC_EXAMPLES = [
+    ("老旧小区改造", ["老旧", "旧小", "小区", "区改", "改造"]),
+    ("税", ["税"]),
+    ("清政办〔2024〕3号", ["清政", "政办", "2024", "3", "号"]),
+    ("清政办［２０２４］１２号", ["清政", "政办", "2024", "12", "号"]),  # full width: NFKC
+    ("PM2.5浓度", ["pm2", "5", "浓度"]),
+    ("ＡＢＣ-12 x", ["abc", "12", "x"]),
+    ("111305340000000102/2024-00001", ["111305340000000102", "2024", "00001"]),
+    ("𠀀𠀁𠀂 与 〇", ["𠀀𠀁", "𠀁𠀂", "与", "〇"]),  # outside the BMP: code points, not UTF-16 halves
+    ("——“，。！？、；：（）《》【】", []),
+    ("Café ÄÖÜ καλή", ["caf"]),  # only ASCII letters and Han make words
+    ("", []),
+]
+
+
+@pytest.mark.parametrize("text, tokens", SPEC_EXAMPLES)
+def test_spec_examples_python(text, tokens):
+    assert tokenize(text) == tokens
+
+
+def test_spec_examples_javascript():
+    got = json.loads(node("tokenize.js", stdin=json.dumps([t for t, _ in SPEC_EXAMPLES])))
+    assert got == [tokens for _, tokens in SPEC_EXAMPLES]
+
+
+def parity_strings(titles: list[str]) -> list[str]:
+    rnd = random.Random(20261124)
+    strings = []
+    for seed in sorted(SEEDS.glob("*.txt")):
+        strings += [line for line in seed.read_text(encoding="utf-8").splitlines() if line.strip()]
+    strings += titles
+    organs = ["清政", "清政办", "清人社", "连政", "清教"]
+    for _ in range(400):  # 文号 in every spelling editors use
+        year, n = rnd.randint(2000, 2030), rnd.randint(1, 300)
+        open_, close = rnd.choice(["〔〕", "[]", "（）", "［］", "()", "【】"])
+        digits = str(year) if rnd.random() < .7 else str(year).translate(str.maketrans("0123456789", "０１２３４５６７８９"))
+        strings.append(f"{rnd.choice(organs)}{open_}{digits}{close}{n}号")
+    pools = ["清河县人民政府关于做好就业创业工作的通知老旧小区改造城乡低保",
+             "ABCxyz0123456789", "０１２３４５６７８９ＡＢＣｘｙｚ", " \t\n-—_/.,;:!?，。、；：！？“”（）《》〔〕",
+             "𠀀𠀁𠂇𡈽𤆬𪚥𫠠𬺰𰀀", "〇々〆ヶあアㄅ가é", "\u3000\u00a0\ufeff\u200b", "㈠①Ⅻ㎏℃﹙﹚"]
+    for _ in range(2500):  # mixed ASCII/Chinese, full-width, punctuation, rare characters
+        strings.append("".join(rnd.choice(rnd.choice(pools)) for _ in range(rnd.randint(1, 40))))
+    return strings
+
+
+def test_python_and_javascript_agree(sample_search):
+    _, docs = sample_search
+    strings = parity_strings([d["title"] for d in docs] + [d["fields"]["body"][:500] for d in docs])
+    assert len(strings) > 3000
+    js = json.loads(node("tokenize.js", stdin=json.dumps(strings, ensure_ascii=False)))
+    differ = [(s, py, j) for s, py, j in zip(strings, map(tokenize, strings), js) if py != j]
+    assert differ == []

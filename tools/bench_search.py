@@ -1,0 +1,195 @@
+"""Search figures for the sample catalog and generated corpora (issue 3).
+
+    make bench-search                              sample and 10k items
+    make bench-search BENCH_SEARCH_COUNTS="10000 100000"
+
+For each corpus: the full build's wall time and peak memory, the search
+index's share of it (time to build the index and to write it, and how much
+the index raised the build's peak memory), the index's bytes on disk (and
+gzip), and, for a fixed list of queries (2-8 Chinese characters, 文号,
+索引号, mixed), the gzip bytes a cold browser fetches to show the first page
+of results: search.html, its CSS and scripts (lunr.js included), the
+manifest, the shards and the display chunks; and the median time of those
+queries, cold, in node and in headless Chromium (served from localhost). Known-item recall: for 100
+items picked at random, a 4-8 character piece of the title found in at most
+10 titles must find the item in the top 10. Prints a table; asserts nothing.
+"""
+from __future__ import annotations
+
+import argparse
+import gzip
+import json
+import os
+import random
+import re
+import resource
+import shutil
+import statistics
+import subprocess
+import sys
+import tempfile
+import time
+from pathlib import Path
+
+ROOT = Path(__file__).resolve().parent.parent
+MAKE_CORPUS = Path(os.environ.get("MAKE_CORPUS", ROOT.parent / "shared" / "bench" / "make_corpus.py"))
+COLD = ROOT / "tests" / "search" / "node" / "cold.js"
+QUERIES = [  # fixed: 2-8 Chinese characters, mixed, 文号 and 索引号 are added per corpus
+    "低保", "就业", "老旧小区改造", "城乡低保", "政府信息公开", "营商环境", "安全生产", "乡村振兴",
+    "医疗保险", "财政预算", "食品安全", "人居环境整治", "义务教育", "行政处罚", "文物保护单位",
+    "养老服务", "防汛抗旱", "网站信息安全", "政务公开工作要点", "2024年预算", "12345热线", "税",
+]
+ASSET = re.compile(r'<(?:link rel="stylesheet" href|script src)="([^"]+)"')
+
+
+def gz(path: Path) -> int:
+    return len(gzip.compress(path.read_bytes(), compresslevel=6, mtime=0))
+
+
+def build(content: Path, output: Path, work: Path) -> dict:
+    stats, docs = work / f"{output.name}-stats.json", work / f"{output.name}-docs.json"
+    extra = f"SEARCH_STATS_FILE='\"{stats}\"' SEARCH_DOCUMENTS_DUMP='\"{docs}\"' SEARCH_DOCUMENTS_DUMP_FIELDS=false"
+    before = resource.getrusage(resource.RUSAGE_CHILDREN)
+    started = time.perf_counter()
+    result = subprocess.run(["make", "--no-print-directory", "-C", str(ROOT), "html", f"CONTENT={content}",
+                             f"OUTPUT={output}", f"EXTRA_SETTINGS={extra}"], capture_output=True, text=True)
+    seconds = time.perf_counter() - started
+    if result.returncode:
+        sys.exit(f"build of {content} failed:\n{result.stderr[-3000:]}")
+    after = resource.getrusage(resource.RUSAGE_CHILDREN)
+    cpu = (after.ru_utime + after.ru_stime) - (before.ru_utime + before.ru_stime)
+    peak = max(after.ru_maxrss, before.ru_maxrss) // 1024
+    return {"seconds": seconds, "cpu_seconds": cpu, "peak_mb": peak, **json.loads(stats.read_text()),
+            "docs": json.loads(docs.read_text(encoding="utf-8"))}
+
+
+def chromium_ms(output: Path, queries: list[str]) -> str:
+    """Median time from submitting a query to its results, cold, in headless Chromium."""
+    try:
+        from playwright.sync_api import sync_playwright
+    except ImportError:
+        return "n/a (no playwright)"
+    import functools
+    import threading
+    from http.server import SimpleHTTPRequestHandler, ThreadingHTTPServer
+    sys.path.insert(0, str(ROOT / "tests" / "browser"))
+    from browser_helpers import CHROMIUM, CHROMIUM_ARGS
+
+    class Quiet(SimpleHTTPRequestHandler):
+        def log_message(self, *args):
+            pass
+
+    server = ThreadingHTTPServer(("127.0.0.1", 0), functools.partial(Quiet, directory=str(output)))
+    threading.Thread(target=server.serve_forever, daemon=True).start()
+    times = []
+    try:
+        with sync_playwright() as p:
+            browser = p.chromium.launch(executable_path=CHROMIUM, args=CHROMIUM_ARGS)
+            for q in queries:
+                context = browser.new_context()  # cold: empty cache
+                page = context.new_page()
+                page.goto(f"http://127.0.0.1:{server.server_address[1]}/search.html?q={q}")
+                page.wait_for_selector("[data-search-ms]", state="attached", timeout=60000)
+                times.append(int(page.get_attribute("[data-module=gk-search-page]", "data-search-ms")))
+                context.close()
+            browser.close()
+    finally:
+        server.shutdown()
+    return f"{statistics.median(times):.0f}"
+
+
+def known_items(docs: list[dict], count: int, rnd: random.Random) -> list[dict]:
+    """Items with a distinctive 4-8 character piece of their title (in <= 10 titles)."""
+    titles = "\n".join(d["title"] for d in docs)
+    picked = []
+    for ref in rnd.sample(range(len(docs)), min(count * 3, len(docs))):
+        title = docs[ref]["title"]
+        pieces = [title[i:i + n] for n in (4, 5, 6, 7, 8) for i in range(len(title) - n + 1)]
+        rnd.shuffle(pieces)
+        piece = next((p for p in pieces if re.fullmatch(r"[\u4e00-\u9fff0-9]+", p) and titles.count(p) <= 10), None)
+        if piece:
+            picked.append({"q": piece, "ref": ref})
+        if len(picked) == count:
+            break
+    return picked
+
+
+def measure(name: str, content: Path, work: Path) -> dict:
+    output = work / f"out-{name}"
+    b = build(content, output, work)
+    docs = b.pop("docs")
+    rnd = random.Random(3)
+    queries = list(QUERIES)
+    with_doc_no = [d for d in docs if d["doc_no"]]
+    queries += [d["doc_no"] for d in rnd.sample(with_doc_no, min(2, len(with_doc_no)))]
+    queries += [d["index_no"] for d in rnd.sample(docs, 2)]
+    known = known_items(docs, 100, rnd)
+    (work / "q.json").write_text(json.dumps(queries, ensure_ascii=False), encoding="utf-8")
+    (work / "k.json").write_text(json.dumps(known, ensure_ascii=False), encoding="utf-8")
+    search = output / "search"
+    result = subprocess.run(["node", str(COLD), str(search), str(work / "q.json"), str(work / "k.json")],
+                            capture_output=True, text=True, cwd=ROOT)
+    if result.returncode:
+        sys.exit(result.stderr[-3000:])
+    report = json.loads(result.stdout)
+    page = output / "search.html"
+    static = gz(page) + sum(gz((page.parent / href).resolve()) for href in ASSET.findall(page.read_text(encoding="utf-8")))
+    sizes = {}
+    cold = [static + sum(sizes.setdefault(p, gz(search / p)) for p in q["fetched"]) for q in report["queries"]]
+    files = [p for p in search.rglob("*") if p.is_file() and p.name != "lunr.min.js"]
+    index_bytes = sum(p.stat().st_size for p in files)
+    index_gz = sum(gz(p) for p in files)
+    found = sum(1 for k in report["known"] if 1 <= k["rank"] <= 10)
+    return {
+        "corpus": name, "items": b["documents"], "terms": b["terms"], "shards": b["shards"],
+        "build s": f"{b['seconds']:.1f}",
+        "index build s": f"{b['index_seconds']:.1f}", "index write s": f"{b['write_seconds']:.1f}",
+        "index % of build": f"{100 * (b['index_seconds'] + b['write_seconds']) / b['seconds']:.0f}%",
+        "build CPU s": f"{b['cpu_seconds']:.1f}",
+        "index CPU s": f"{b['index_cpu_seconds'] + b['write_cpu_seconds']:.1f}",
+        "index % of build CPU": f"{100 * (b['index_cpu_seconds'] + b['write_cpu_seconds']) / b['cpu_seconds']:.0f}%",
+        "peak RSS MB": b["peak_mb"], "index +RSS MB": b["index_rss_mb"],
+        "index MB": f"{index_bytes / 2**20:.1f}", "index gzip MB": f"{index_gz / 2**20:.1f}",
+        "manifest KiB gz": f"{gz(search / 'manifest.json') / 1024:.1f}",
+        "static KiB gz": f"{static / 1024:.1f}",
+        "cold KiB gz median": f"{statistics.median(cold) / 1024:.1f}",
+        "cold KiB gz max": f"{max(cold) / 1024:.1f}",
+        "queries": len(cold),
+        "node query ms median": f"{statistics.median(q['ms'] for q in report['queries']):.0f}",
+        "chromium query ms median": chromium_ms(output, queries),
+        "known-item top 10": f"{found}/{len(report['known'])}",
+        "_per_query": {q["q"]: (round(c / 1024, 1), q["count"], q["mode"]) for q, c in zip(report["queries"], cold)},
+    }
+
+
+def main() -> None:
+    ap = argparse.ArgumentParser(description=__doc__.splitlines()[0])
+    ap.add_argument("--counts", default=os.environ.get("BENCH_SEARCH_COUNTS", "10000"))
+    ap.add_argument("--work", type=Path, default=None, help="scratch folder (default: a temporary one)")
+    ap.add_argument("--verbose", action="store_true", help="also print each query's cold bytes")
+    args = ap.parse_args()
+    work = args.work or Path(tempfile.mkdtemp(prefix="gongkai-bench-search-"))
+    work.mkdir(parents=True, exist_ok=True)
+    rows = [measure("sample", ROOT / "content", work)]
+    for count in map(int, args.counts.split()):
+        corpus = work / f"corpus-{count}"
+        if not corpus.exists():
+            subprocess.run([sys.executable, str(MAKE_CORPUS), "--count", str(count), "--out", str(corpus)],
+                           check=True, capture_output=True)
+        rows.append(measure(f"{count // 1000}k", corpus, work))
+        print(f"measured {count} items", file=sys.stderr)
+    if args.verbose:
+        for row in rows:
+            print(row["corpus"], json.dumps(row["_per_query"], ensure_ascii=False))
+    keys = [k for k in rows[0] if not k.startswith("_")]
+    print("| " + " | ".join(["measure"] + [r["corpus"] for r in rows]) + " |")
+    print("| " + " | ".join(["---"] * (len(rows) + 1)) + " |")
+    for key in keys[1:]:
+        print("| " + " | ".join([key] + [str(r[key]) for r in rows]) + " |")
+    print(f"(work folder: {work})", file=sys.stderr)
+    if not args.work:
+        shutil.rmtree(work, ignore_errors=True)
+
+
+if __name__ == "__main__":
+    main()
