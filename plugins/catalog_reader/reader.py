@@ -1,9 +1,10 @@
 """A Pelican reader for disclosure items: YAML front matter + Markdown body.
 
 It replaces Pelican's Markdown reader for ``.md`` files. Reading never raises
-and never logs an error for a bad file: the problems travel with the entry
-(and with Pelican's content cache), and ``catalog_validation`` reports every
-problem of every file together before anything is written.
+and never logs an error for a bad file: the problems travel with the entry,
+and ``catalog_validation`` reports every problem of every file together
+before anything is written. ``prefetch`` does the same reading in worker
+processes ahead of Pelican's one-file-at-a-time loop.
 """
 from __future__ import annotations
 
@@ -24,6 +25,7 @@ from catalog_model.text import message
 from catalog_model.vocabulary import STATUSES, Vocabulary
 from privacy_guard.guard import allowed_values, privacy_problems
 
+from . import prefetch
 from .front_matter import parse_source
 
 MARKDOWN_EXTENSIONS = ["tables", "sane_lists", "attr_list", "def_list", "abbr"]
@@ -36,26 +38,41 @@ SPACE = re.compile(r"\s+")
 PELICAN_STATUS = {"published": "published", "withdrawn": "hidden", "draft": "skip"}
 
 
+class ItemReader:
+    """Reads one item file into its body HTML and its entry. No Pelican here,
+    so that worker processes can use it too."""
+
+    def __init__(self, root: Path, vocabulary: Vocabulary):
+        self._markdown = markdown.Markdown(extensions=MARKDOWN_EXTENSIONS, output_format="html")
+        self._root, self._vocabulary = root, vocabulary
+
+    def read(self, path: Path) -> tuple[str, Entry]:
+        entry, body = read_entry(path, self._root, self._vocabulary)
+        html = self.render(body)
+        entry.summary = _summary(entry.item, html)
+        return html, entry
+
+    def render(self, body: str) -> str:
+        # Raw HTML in Markdown is allowed but sanitised: no script, no handlers.
+        return nh3.clean(self._markdown.reset().convert(body))
+
+    @classmethod
+    def from_settings(cls, settings: dict) -> "ItemReader":
+        return cls(Path(settings["PATH"]).resolve(), Vocabulary.from_settings(settings))
+
+
 class CatalogReader(BaseReader):
     enabled = True
     file_extensions = ["md", "markdown"]
 
     def __init__(self, settings):
         super().__init__(settings)
-        self._markdown = markdown.Markdown(extensions=MARKDOWN_EXTENSIONS, output_format="html")
-        self._vocabulary = Vocabulary.from_settings(settings)
-        self._root = Path(settings["PATH"]).resolve()
+        self._reader = ItemReader.from_settings(settings)
 
     def read(self, filename):
         path = Path(filename)
-        entry, body = read_entry(path, self._root, self._vocabulary)
-        html = self.render(body)
-        entry.summary = _summary(entry.item, html)
+        html, entry = prefetch.take(path) or self._reader.read(path)
         return html, _pelican_metadata(entry, path)
-
-    def render(self, body: str) -> str:
-        # Raw HTML in Markdown is allowed but sanitised: no script, no handlers.
-        return nh3.clean(self._markdown.reset().convert(body))
 
 
 def read_entry(path: Path, root: Path, vocabulary: Vocabulary) -> tuple[Entry, str]:
@@ -125,3 +142,4 @@ def add_reader(readers) -> None:
 
 def register() -> None:
     signals.readers_init.connect(add_reader)
+    signals.article_generator_init.connect(prefetch.start)
