@@ -54,5 +54,8 @@ JINJA_ENVIRONMENT = {"trim_blocks": True, "lstrip_blocks": True, "extensions": [
 
 DELETE_OUTPUT_DIRECTORY = True  # the output is a staging folder; see mirror_publish
 
+# Read results of unchanged item files are reused (see catalog_reader/read_cache.py).
+CATALOG_READ_CACHE = ".cache/items"
+
 CATALOG_PAGE_SIZE = 20
 CATALOG_HOME_NEWEST = 10

@@ -1,6 +1,7 @@
 """Test helpers: a small valid content tree, validation, and real builds."""
 from __future__ import annotations
 
+import json
 import os
 import subprocess
 import sys
@@ -69,8 +70,9 @@ class Tree:
         return {"PATH": str(self.root), "ARTICLE_EXCLUDES": ["files"],
                 "CATALOG_REFERENCE_DATE": REFERENCE_DATE}
 
-    def build(self, output: Path, *make_args: str) -> subprocess.CompletedProcess:
-        return build(self.root, output, ALLOW_EMPTY_SECTIONS, *make_args)
+    def build(self, output: Path, *make_args: str, **settings) -> subprocess.CompletedProcess:
+        # Small test trees leave most sections empty, which the link check refuses.
+        return build(self.root, output, *make_args, LINK_CHECK_ALLOW_EMPTY_SECTIONS=True, **settings)
 
     def problems(self) -> list[str]:
         from catalog_validation.tree import validate_tree
@@ -78,13 +80,18 @@ class Tree:
         return [str(p) for p in sorted(problems)]
 
 
-# Small test trees leave most sections empty, which the link check refuses.
-ALLOW_EMPTY_SECTIONS = "EXTRA_SETTINGS=LINK_CHECK_ALLOW_EMPTY_SECTIONS=true"
-
-
-def build(content: Path, output: Path, *make_args: str) -> subprocess.CompletedProcess:
-    """Run the README's build command on a content tree."""
+def build(content: Path, output: Path, *make_args: str, **settings) -> subprocess.CompletedProcess:
+    """Run the README's build command on a content tree. ``settings`` go to
+    pelican --extra-settings as JSON; the read cache sits beside the output."""
+    settings.setdefault("CATALOG_READ_CACHE", str(output.parent / f".{output.name}.read-cache"))
+    extra = " ".join([f"{name}='{json.dumps(value)}'" for name, value in settings.items()]
+                     + [a.split("=", 1)[1] for a in make_args if a.startswith("EXTRA_SETTINGS=")])
+    make_args = tuple(a for a in make_args if not a.startswith("EXTRA_SETTINGS="))
     env = {**os.environ, "SOURCE_DATE_EPOCH": "1767225600"}  # 2026-01-01
     return subprocess.run(["make", "--no-print-directory", "-C", str(ROOT), "html",
-                           f"CONTENT={content}", f"OUTPUT={output}", *make_args],
+                           f"CONTENT={content}", f"OUTPUT={output}", f"EXTRA_SETTINGS={extra}", *make_args],
                           capture_output=True, text=True, env=env, timeout=600)
+
+
+# For builds started by other tools (devserver): small trees, no read cache in the repository.
+SMALL_TREE_SETTINGS = "EXTRA_SETTINGS=LINK_CHECK_ALLOW_EMPTY_SECTIONS=true CATALOG_READ_CACHE='\"\"'"

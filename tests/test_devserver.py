@@ -5,7 +5,7 @@ import sys
 import time
 import urllib.request
 
-from catalog_helpers import ALLOW_EMPTY_SECTIONS, COUNTY, ROOT, Tree, item
+from catalog_helpers import COUNTY, ROOT, SMALL_TREE_SETTINGS, Tree, item
 
 
 def free_port() -> int:
@@ -40,7 +40,7 @@ def test_devserver_rebuilds_on_change(tmp_path):
     port = free_port()
     server = subprocess.Popen([sys.executable, str(ROOT / "tools" / "devserver.py"), "--content", str(tree.root),
                                "--output", str(tmp_path / "output"), "--port", str(port),
-                               "--make-arg", ALLOW_EMPTY_SECTIONS],
+                               "--make-arg", SMALL_TREE_SETTINGS],
                               cwd=ROOT, stdout=subprocess.PIPE, stderr=subprocess.STDOUT)
     try:
         page = f"http://127.0.0.1:{port}/items/{COUNTY}/2025-00001.html"

@@ -1,0 +1,64 @@
+"""The read cache: a rebuild reads only changed files, and never serves stale results."""
+import shutil
+
+from catalog_helpers import COUNTY, ROOT, item
+from catalog_reader.read_cache import fingerprint
+
+
+def cache_files(folder):
+    return sorted(p for p in folder.rglob("*") if p.is_file())
+
+
+def test_rebuild_reuses_results_and_sees_edits(tree, tmp_path):
+    cache = tmp_path / "cache"
+    tree.write("a.md", item())
+    tree.write("b.md", item(index_no=f"{COUNTY}/2025-00002", title="县政府关于开展安全生产检查的通知"))
+    output = tmp_path / "output"
+    assert tree.build(output, CATALOG_READ_CACHE=str(cache)).returncode == 0
+    first = cache_files(cache)
+    assert len(first) == 2
+    stamps = [p.stat().st_mtime_ns for p in first]
+    assert tree.build(output, CATALOG_READ_CACHE=str(cache)).returncode == 0
+    assert [p.stat().st_mtime_ns for p in cache_files(cache)] == stamps  # nothing was read again
+
+    tree.write("b.md", item(index_no=f"{COUNTY}/2025-00002", title="县政府关于开展安全生产大检查的通知"))
+    assert tree.build(output, CATALOG_READ_CACHE=str(cache)).returncode == 0
+    page = (output / "items" / COUNTY / "2025-00002.html").read_text(encoding="utf-8")
+    assert "安全生产大检查" in page
+    after = cache_files(cache)
+    assert len(after) == 2 and len(set(after) & set(first)) == 1  # a.md's kept, b.md's stale one pruned
+
+
+def test_problems_are_reported_from_the_cache_too(tree, tmp_path):
+    cache = tmp_path / "cache"
+    tree.write("a.md", item(date="2025/3/12"))
+    for _ in range(2):
+        result = tree.build(tmp_path / "output", CATALOG_READ_CACHE=str(cache))
+        assert result.returncode != 0
+        assert "a.md:5: 发布日期(date): 应为 YYYY-MM-DD" in result.stderr
+
+
+def test_unreadable_cache_entry_is_read_again(tree, tmp_path):
+    cache = tmp_path / "cache"
+    tree.write("a.md", item())
+    assert tree.build(tmp_path / "output", CATALOG_READ_CACHE=str(cache)).returncode == 0
+    [entry] = cache_files(cache)
+    entry.write_bytes(b"truncated")
+    assert tree.build(tmp_path / "output", CATALOG_READ_CACHE=str(cache)).returncode == 0
+    assert entry.read_bytes() != b"truncated"
+
+
+def test_fingerprint_changes_with_code_messages_and_settings(tmp_path):
+    plugins = tmp_path / "plugins"
+    shutil.copytree(ROOT / "plugins", plugins, ignore=shutil.ignore_patterns("__pycache__"))
+    settings = {"PATH": "content"}
+    base = fingerprint(settings, plugins)
+    assert fingerprint(settings, plugins) == base
+    assert fingerprint({"PATH": "content", "CATALOG_SECTIONS": [("政策文件", "p")]}, plugins) != base
+    messages = plugins / "catalog_model" / "zh_CN.yaml"
+    messages.write_text(messages.read_text(encoding="utf-8") + "\n# changed\n", encoding="utf-8")
+    changed_text = fingerprint(settings, plugins)
+    assert changed_text != base
+    schema = plugins / "catalog_model" / "schema.py"
+    schema.write_text(schema.read_text(encoding="utf-8") + "\n# changed\n", encoding="utf-8")
+    assert fingerprint(settings, plugins) not in (base, changed_text)
