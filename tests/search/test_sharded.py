@@ -62,6 +62,8 @@ def test_manifest_contract_is_read_the_same_by_python_and_javascript(sample_sear
     assert manifest["pipeline"] == [NAME]
     assert manifest["lunr"] == seen["lunr"] == shards.LUNR_VERSION
     assert manifest["docs"] == len(docs)
+    from search_index.documents import FIELDS
+    assert manifest["fields"] == [{"name": f.name, "boost": f.boost} for f in FIELDS]
     assert seen["errors"] == {
         "unregistered": f"Cannot load unregistered function: {NAME}",
         "version": "gongkai-search index version 99, this page reads version 1",

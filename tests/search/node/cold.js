@@ -20,13 +20,12 @@ async function cold(q) {
   const index = await ShardedIndex.open(lunr, fetchJson);
   const plan = query.plan(q, index.manifest.years.map((y) => y[0]));
   await index.loadShards(index.shardsFor(plan));
-  const small = index.lunrIndex();
-  let results = query.run(lunr, small, plan, "and");
+  let results = query.run(lunr, index.lunrIndex(index.candidates(plan)), plan, "and");
   let mode = "and";
   if (!results.length && plan.terms.length > 1) { mode = "or-offered"; }
   else await index.rows(results.slice(0, PAGE_SIZE).map((r) => r.ref));
   const ms = Number(process.hrtime.bigint() - started) / 1e6;
-  if (mode !== "and") results = query.run(lunr, small, plan, "or");
+  if (mode !== "and") results = query.run(lunr, index.lunrIndex(), plan, "or");
   return { q, fetched, count: results.length, mode, ms, refs: results.slice(0, PAGE_SIZE).map((r) => r.ref) };
 }
 

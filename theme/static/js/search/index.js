@@ -90,8 +90,32 @@
     }));
   };
 
-  /* A lunr.Index of every term loaded so far, in lunr's serialized form. */
-  ShardedIndex.prototype.lunrIndex = function () {
+  /* The refs that can satisfy every required clause of plan (from the loaded shards):
+   * an AND query needs the other terms' postings for these documents only. */
+  ShardedIndex.prototype.candidates = function (plan) {
+    var self = this, terms = Object.keys(this.records), result = null;
+    plan.clauses.forEach(function (c) {
+      if (!c.required || (result && !result.size)) return;
+      var refs = new Set();
+      terms.forEach(function (term) {
+        if (term !== c.term && !(c.prefix && term.slice(0, c.term.length) === c.term)) return;
+        var record = self.records[term];
+        for (var f = 2; f < record.length; f++) {
+          if (!record[f]) continue;
+          var ref = 0, deltas = record[f][0];
+          for (var i = 0; i < deltas.length; i++) { ref += deltas[i]; refs.add(ref); }
+        }
+      });
+      if (result === null) result = refs;
+      else result.forEach(function (ref) { if (!refs.has(ref)) result.delete(ref); });
+    });
+    return result;
+  };
+
+  /* A lunr.Index of every term loaded so far, through lunr's own loader; with only
+   * (a Set of refs, from candidates()) the postings of other documents are left out,
+   * which changes no score of those documents and spares lunr most of the work. */
+  ShardedIndex.prototype.lunrIndex = function (only) {
     var self = this, lunr = this.lunr, fields = this.fields;
     var terms = Object.keys(this.records).sort();
     var vectors = Object.create(null), inverted = [];
@@ -103,6 +127,7 @@
           var ref = 0, deltas = entry[0], weights = entry[1];
           for (var i = 0; i < deltas.length; i++) {
             ref += deltas[i];
+            if (only && !only.has(ref)) continue;
             refs[ref] = {};
             var key = field + "/" + ref;
             (vectors[key] || (vectors[key] = [])).push([record[1], weights[i] / 1000]);

@@ -143,10 +143,9 @@
       var plan = s.plan = query.plan(q, index.manifest.years.map(function (y) { return y[0]; }));
       return index.loadShards(index.shardsFor(plan)).then(function () {
         if (s !== state) return;
-        var small = index.lunrIndex();
-        s.results = query.run(lunr, small, plan, "and");
+        s.results = query.run(lunr, index.lunrIndex(index.candidates(plan)), plan, "and");
         if (s.results.length) return show(false);
-        s.or = plan.terms.length > 1 ? query.run(lunr, small, plan, "or") : [];
+        s.or = plan.terms.length > 1 ? query.run(lunr, index.lunrIndex(), plan, "or") : [];
         if (!s.or.length) { say(text("nothing")); return; }
         say(text("none"));
         orButton.textContent = text("or-offer", { count: s.or.length });
@@ -166,6 +165,7 @@
     category.value = params.get("category") || "";
     if (opened && opened.manifest) year.value = params.get("year") || "";
     if (input.value) search(input.value);
+    else { state = null; clear(); say(""); }
   }
 
   function pushLocation() {
