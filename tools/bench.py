@@ -58,12 +58,14 @@ def measure(name: str, content: Path, work: Path) -> dict:
     edit_one_item(content)
     edited, _ = build(content, output)
     after = files(output)
-    changed = sum(1 for k, v in after.items() if before.get(k) != v)
+    changed = [k for k, v in after.items() if before.get(k) != v]
+    pages = sum(1 for k in changed if k.endswith(".html"))
     size = sum(s for s, _ in after.values())
     return {"corpus": name, "items": len(list(content.rglob("*.md"))), "full build s": f"{full:.1f}",
             "no-change s": f"{again:.1f}", "one-edit s": f"{edited:.1f}", "peak RSS MB": rss,
             "output files": len(after), "output MB": f"{size / 2**20:.1f}",
-            "files changed by one edit": changed, "no-change rebuild untouched": untouched}
+            "pages changed by one edit": pages, "other files changed": len(changed) - pages,
+            "no-change rebuild untouched": untouched}
 
 
 def main() -> None:
