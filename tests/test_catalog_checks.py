@@ -69,3 +69,8 @@ def test_organ_with_bad_kind(tree):
 def test_organ_listed_twice(tree):
     tree.write("organs.yaml", (f"- name: 清河县民政局\n  code: \"{credit_code(3)}\"\n  kind: 县直部门\n") * 2)
     assert tree.problems() == ["organs.yaml:4: name: 机构 '清河县民政局' 在名录中重复"]
+
+
+def test_organs_file_in_gbk_is_reported_not_a_traceback(tree):
+    tree.write("organs.yaml", "- name: 清河县民政局\n  code: x\n  kind: 县直部门\n".encode("gbk"))
+    assert tree.problems()[0].startswith("organs.yaml:1: 文件不是 UTF-8 编码 (请在编辑器中选择\"另存为 UTF-8\")")

@@ -78,7 +78,11 @@ def load_registry(path: Path, display_path: str) -> tuple[OrganRegistry, list[Pr
     """Read organs.yaml. Problems name the file and line; a broken entry is skipped."""
     if not path.is_file():
         return OrganRegistry([]), [problem(display_path, 1, "", "organs_missing", file=display_path)]
-    text = path.read_text(encoding="utf-8-sig")
+    try:
+        text = path.read_bytes().decode("utf-8-sig")
+    except UnicodeDecodeError as exc:
+        line = path.read_bytes()[: exc.start].count(b"\n") + 1
+        return OrganRegistry([]), [problem(display_path, line, "", "encoding_unknown", hint_key="encoding_hint")]
     try:
         data, lines, _ = load_with_lines(text)
     except yaml.YAMLError as exc:
