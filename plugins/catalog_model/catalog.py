@@ -55,6 +55,12 @@ class Catalog:
         return effective_validity(entry, self.reference_date)
 
 
+def chronological(articles) -> list:
+    """Items oldest first; the 索引号 breaks ties so the order never depends on
+    the order files were read in. Listings and search numbering share it."""
+    return sorted(articles, key=lambda a: (a.catalog.item.date, a.catalog.item.index_no))
+
+
 def effective_validity(entry: Entry, reference_date: dt.date) -> str | None:
     """有效 turns into 失效 once the reference date is past 有效期至."""
     item = entry.item

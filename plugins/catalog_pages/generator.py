@@ -13,6 +13,7 @@ from pathlib import Path
 
 from pelican.generators import Generator
 
+from catalog_model.catalog import chronological
 from catalog_model.text import ui_text
 from catalog_model.vocabulary import ORGAN_KINDS, Vocabulary
 
@@ -53,11 +54,6 @@ def organ_folder(code: str) -> str:
 
 def setting(settings: dict, name: str):
     return settings.get(name, DEFAULTS[name])
-
-
-def chronological(articles) -> list:
-    """Oldest first; the 索引号 breaks ties so the order never depends on file order."""
-    return sorted(articles, key=lambda a: (a.catalog.item.date, a.catalog.item.index_no))
 
 
 class CatalogPagesGenerator(Generator):

@@ -9,7 +9,6 @@ processes ahead of Pelican's one-file-at-a-time loop.
 from __future__ import annotations
 
 import datetime as dt
-import re
 from pathlib import Path
 
 import markdown
@@ -19,6 +18,7 @@ from pelican.readers import BaseReader
 from pelican.utils import SafeDatetime
 
 from catalog_model.entry import Entry
+from catalog_model.html_text import collapsed_text
 from catalog_model.problems import WARNING, Problem
 from catalog_model.schema import SUMMARY_MAX_CHARS, field_name, validate_item
 from catalog_model.text import message
@@ -29,8 +29,6 @@ from . import prefetch
 from .front_matter import parse_source
 
 MARKDOWN_EXTENSIONS = ["tables", "sane_lists", "attr_list", "def_list", "abbr"]
-TAG = re.compile(r"<[^>]+>")
-SPACE = re.compile(r"\s+")
 
 # Pelican status for each catalog status: withdrawn items keep their page (a
 # tombstone) but are not listed, which is what Pelican's "hidden" means;
@@ -116,8 +114,7 @@ def _is_draft(meta: dict | None) -> bool:
 def _summary(item, html: str) -> str:
     if item and item.summary:
         return item.summary
-    text = SPACE.sub(" ", TAG.sub(" ", html)).strip()
-    return text[:SUMMARY_MAX_CHARS]
+    return collapsed_text(html)[:SUMMARY_MAX_CHARS]
 
 
 def _pelican_metadata(entry: Entry, path: Path) -> dict:

@@ -7,9 +7,10 @@ holds the first ref of each year) without fetching anything else.
 """
 from __future__ import annotations
 
-import re
 from dataclasses import dataclass
-from html import unescape
+
+from catalog_model.catalog import chronological
+from catalog_model.html_text import html_text
 
 from .builder import Field
 
@@ -26,15 +27,6 @@ FIELDS = (
     Field("keywords", 10),
     Field("body", 1),
 )
-
-
-TAG = re.compile(r"<[^>]*>")
-
-
-def html_text(html: str) -> str:
-    """The text of sanitised item HTML (nh3 escapes every < in text): tags become spaces,
-    so table cells and paragraphs never run together into one word."""
-    return unescape(TAG.sub(" ", html or ""))
 
 
 @dataclass
@@ -64,9 +56,8 @@ class SearchDoc:
 
 def search_docs(articles, catalog, snippet_chars: int) -> list[SearchDoc]:
     """The listed items, oldest first (ties by 索引号), as search documents."""
-    ordered = sorted(articles, key=lambda a: (a.catalog.item.date, a.catalog.item.index_no))
     docs = []
-    for article in ordered:
+    for article in chronological(articles):
         entry = article.catalog
         item = entry.item
         docs.append(SearchDoc(
