@@ -95,3 +95,8 @@ def build(content: Path, output: Path, *make_args: str, **settings) -> subproces
 
 # For builds started by other tools (devserver): small trees, no read cache in the repository.
 SMALL_TREE_SETTINGS = "EXTRA_SETTINGS=LINK_CHECK_ALLOW_EMPTY_SECTIONS=true CATALOG_READ_CACHE='\"\"'"
+
+
+def tree_bytes(folder: Path) -> dict[str, bytes]:
+    """Every file below ``folder`` by relative path, with its bytes."""
+    return {p.relative_to(folder).as_posix(): p.read_bytes() for p in sorted(folder.rglob("*")) if p.is_file()}

@@ -4,7 +4,7 @@ import sys
 
 import pytest
 
-from catalog_helpers import ROOT, build
+from catalog_helpers import ROOT, build, tree_bytes
 
 MAKE_CORPUS = ROOT.parent / "shared" / "bench" / "make_corpus.py"
 
@@ -23,7 +23,3 @@ def test_generated_corpus_builds(tmp_path):
     serial = tmp_path / "serial"
     assert build(corpus, serial, CATALOG_READ_WORKERS=1).returncode == 0
     assert tree_bytes(serial) == tree_bytes(output)
-
-
-def tree_bytes(folder):
-    return {p.relative_to(folder).as_posix(): p.read_bytes() for p in sorted(folder.rglob("*")) if p.is_file()}

@@ -3,11 +3,7 @@ import os
 import shutil
 import subprocess
 
-from catalog_helpers import ROOT, build
-
-
-def tree_bytes(folder):
-    return {p.relative_to(folder).as_posix(): p.read_bytes() for p in sorted(folder.rglob("*")) if p.is_file()}
+from catalog_helpers import ROOT, build, tree_bytes
 
 
 def test_two_builds_are_byte_identical(tmp_path):

@@ -69,32 +69,20 @@ def chromium_ms(output: Path, queries: list[str]) -> str:
         from playwright.sync_api import sync_playwright
     except ImportError:
         return "n/a (no playwright)"
-    import functools
-    import threading
-    from http.server import SimpleHTTPRequestHandler, ThreadingHTTPServer
     sys.path.insert(0, str(ROOT / "tests" / "browser"))
-    from browser_helpers import CHROMIUM, CHROMIUM_ARGS
+    from browser_helpers import CHROMIUM, CHROMIUM_ARGS, served
 
-    class Quiet(SimpleHTTPRequestHandler):
-        def log_message(self, *args):
-            pass
-
-    server = ThreadingHTTPServer(("127.0.0.1", 0), functools.partial(Quiet, directory=str(output)))
-    threading.Thread(target=server.serve_forever, daemon=True).start()
     times = []
-    try:
-        with sync_playwright() as p:
-            browser = p.chromium.launch(executable_path=CHROMIUM, args=CHROMIUM_ARGS)
-            for q in queries:
-                context = browser.new_context()  # cold: empty cache
-                page = context.new_page()
-                page.goto(f"http://127.0.0.1:{server.server_address[1]}/search.html?q={q}")
-                page.wait_for_selector("[data-search-ms]", state="attached", timeout=60000)
-                times.append(int(page.get_attribute("[data-module=gk-search-page]", "data-search-ms")))
-                context.close()
-            browser.close()
-    finally:
-        server.shutdown()
+    with served(output) as base, sync_playwright() as p:
+        browser = p.chromium.launch(executable_path=CHROMIUM, args=CHROMIUM_ARGS)
+        for q in queries:
+            context = browser.new_context()  # cold: empty cache
+            page = context.new_page()
+            page.goto(f"{base}search.html?q={q}")
+            page.wait_for_selector("[data-search-ms]", state="attached", timeout=60000)
+            times.append(int(page.get_attribute("[data-module=gk-search-page]", "data-search-ms")))
+            context.close()
+        browser.close()
     return f"{statistics.median(times):.0f}"
 
 

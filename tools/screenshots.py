@@ -8,26 +8,18 @@ largest text size. Uses Debian's chromium, like the browser tests.
 from __future__ import annotations
 
 import argparse
-import functools
 import sys
 import tempfile
-import threading
-from http.server import SimpleHTTPRequestHandler, ThreadingHTTPServer
 from pathlib import Path
 
 ROOT = Path(__file__).resolve().parents[1]
 sys.path[:0] = [str(ROOT / "tests"), str(ROOT / "tests" / "browser")]
 
-from browser_helpers import CHROMIUM, CHROMIUM_ARGS, SUB_PATH, page_types, set_display  # noqa: E402
+from browser_helpers import CHROMIUM, CHROMIUM_ARGS, SUB_PATH, page_types, served, set_display  # noqa: E402
 from catalog_helpers import build  # noqa: E402
 
 VIEWPORTS = {"390x844": (390, 844), "1280x900": (1280, 900)}
 MODES = {"default": ("standard", False), "senior": ("standard", True), "largest": ("largest", False)}
-
-
-class QuietHandler(SimpleHTTPRequestHandler):
-    def log_message(self, *args) -> None:
-        pass
 
 
 def main() -> int:
@@ -47,28 +39,26 @@ def main() -> int:
         www = Path(tmp) / "www"
         www.mkdir()
         (www / SUB_PATH).symlink_to(site.resolve(), target_is_directory=True)
-        server = ThreadingHTTPServer(("127.0.0.1", 0), functools.partial(QuietHandler, directory=str(www)))
-        threading.Thread(target=server.serve_forever, daemon=True).start()
-        base = f"http://127.0.0.1:{server.server_address[1]}/{SUB_PATH}/"
-        from playwright.sync_api import sync_playwright
-        with sync_playwright() as p:
-            browser = p.chromium.launch(executable_path=CHROMIUM, args=CHROMIUM_ARGS)
-            for vp_name, (width, height) in VIEWPORTS.items():
-                context = browser.new_context(locale="zh-CN", viewport={"width": width, "height": height})
-                page = context.new_page()
-                for name, path in page_types(site).items():
-                    modes = MODES if name == "item-policy" else {"default": MODES["default"]}
-                    for mode, (size, senior) in modes.items():
-                        page.goto(base + path)
-                        set_display(page, size, senior)
-                        page.mouse.move(0, 0)
-                        page.evaluate("document.activeElement && document.activeElement.blur()")
-                        file = out / f"{name}-{mode}-{vp_name}.png"
-                        page.screenshot(path=str(file), full_page=True)
-                        print(file)
-                context.close()
-            browser.close()
-        server.shutdown()
+        with served(www) as root_url:
+            base = f"{root_url}{SUB_PATH}/"
+            from playwright.sync_api import sync_playwright
+            with sync_playwright() as p:
+                browser = p.chromium.launch(executable_path=CHROMIUM, args=CHROMIUM_ARGS)
+                for vp_name, (width, height) in VIEWPORTS.items():
+                    context = browser.new_context(locale="zh-CN", viewport={"width": width, "height": height})
+                    page = context.new_page()
+                    for name, path in page_types(site).items():
+                        modes = MODES if name == "item-policy" else {"default": MODES["default"]}
+                        for mode, (size, senior) in modes.items():
+                            page.goto(base + path)
+                            set_display(page, size, senior)
+                            page.mouse.move(0, 0)
+                            page.evaluate("document.activeElement && document.activeElement.blur()")
+                            file = out / f"{name}-{mode}-{vp_name}.png"
+                            page.screenshot(path=str(file), full_page=True)
+                            print(file)
+                    context.close()
+                browser.close()
     return 0
 
 

@@ -1,7 +1,11 @@
 """Helpers for the browser tests: where chromium is, how to start it, axe-core."""
 from __future__ import annotations
 
+import contextlib
+import functools
 import shutil
+import threading
+from http.server import SimpleHTTPRequestHandler, ThreadingHTTPServer
 from pathlib import Path
 
 ROOT = Path(__file__).resolve().parents[2]
@@ -14,11 +18,12 @@ AXE = ROOT / "node_modules" / "axe-core" / "axe.min.js"
 WCAG_TAGS = ["wcag2a", "wcag2aa", "wcag21a", "wcag21aa", "wcag22aa"]
 
 
-def axe_violations(page) -> list[dict]:
-    """Run axe-core (WCAG 2.0/2.1/2.2 A and AA) on the page; returns its violations."""
+def axe_violations(page, rules: list[str] | None = None) -> list[dict]:
+    """Run axe-core on the page: the WCAG 2.0/2.1/2.2 A and AA rules, or only
+    ``rules`` by id; returns its violations."""
     page.add_script_tag(path=str(AXE))
-    result = page.evaluate("tags => axe.run(document, {runOnly: {type: 'tag', values: tags}})", WCAG_TAGS)
-    return result["violations"]
+    run_only = {"type": "rule", "values": rules} if rules else {"type": "tag", "values": WCAG_TAGS}
+    return page.evaluate("only => axe.run(document, {runOnly: only})", run_only)["violations"]
 
 # One page of each type in the built sample site (the theme's tests and
 # `make screenshots` visit these). search.html is added when the site has one.
@@ -43,3 +48,20 @@ def set_display(page, size: str = "standard", senior: bool = False) -> None:
     """Choose a text size (standard/large/largest) and 长者模式 as a reader would."""
     page.locator(f"#gk-size-{size}").check()
     page.locator("#gk-senior").set_checked(senior)
+
+
+class QuietHandler(SimpleHTTPRequestHandler):
+    def log_message(self, *args) -> None:
+        pass
+
+
+@contextlib.contextmanager
+def served(directory: Path):
+    """Serve ``directory`` on a free loopback port; yields its base URL (with /)."""
+    server = ThreadingHTTPServer(("127.0.0.1", 0), functools.partial(QuietHandler, directory=str(directory)))
+    threading.Thread(target=server.serve_forever, daemon=True).start()
+    try:
+        yield f"http://127.0.0.1:{server.server_address[1]}/"
+    finally:
+        server.shutdown()
+        server.server_close()

@@ -3,18 +3,9 @@ site served over HTTP under a sub-path (as a township mirror would serve it).
 """
 from __future__ import annotations
 
-import functools
-import threading
-from http.server import SimpleHTTPRequestHandler, ThreadingHTTPServer
-
 import pytest
 
-from browser_helpers import CHROMIUM, CHROMIUM_ARGS, SUB_PATH
-
-
-class QuietHandler(SimpleHTTPRequestHandler):
-    def log_message(self, *args) -> None:
-        pass
+from browser_helpers import CHROMIUM, CHROMIUM_ARGS, SUB_PATH, served
 
 
 @pytest.fixture(scope="session")
@@ -22,11 +13,8 @@ def site_url(sample_site, tmp_path_factory) -> str:
     """The sample site at http://127.0.0.1:PORT/gongkai/ (a sub-path, never the root)."""
     www = tmp_path_factory.mktemp("www")
     (www / SUB_PATH).symlink_to(sample_site, target_is_directory=True)
-    server = ThreadingHTTPServer(("127.0.0.1", 0), functools.partial(QuietHandler, directory=str(www)))
-    threading.Thread(target=server.serve_forever, daemon=True).start()
-    yield f"http://127.0.0.1:{server.server_address[1]}/{SUB_PATH}/"
-    server.shutdown()
-    server.server_close()
+    with served(www) as base:
+        yield f"{base}{SUB_PATH}/"
 
 
 @pytest.fixture(scope="session")
