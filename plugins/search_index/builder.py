@@ -1,10 +1,20 @@
 """A lunr-compatible index builder that is fast enough for 100k items.
 
-It produces exactly the weights lunr.py's ``Builder`` produces (same BM25
-formula, same float operations in the same order, same ``round(score, 3)``,
-same term numbering by first occurrence); ``tests/search`` checks that
-against lunr.py on the sample and on a 1k corpus. lunr.py itself keeps every
-posting as nested dicts and needs minutes and gigabytes at 10k items.
+It collects what lunr.py's ``Builder`` collects (term numbering by first
+occurrence, postings with term frequencies, field lengths, document
+frequencies) and computes the same BM25 weights (same formula, same float
+operations in the same order, same ``round(score, 3)``); ``tests/search``
+checks every weight against lunr.py on the sample and on a 1k corpus. lunr.py
+itself keeps every posting as nested dicts and needs minutes and gigabytes at
+10k items.
+
+The shards do not store the weights: the browser computes them from term
+frequencies, field lengths and the catalog's totals (index.js), so that an
+edit changes only the shards of the terms and the document it touches. What
+the browser cannot be trusted to compute is recorded here: V8's ``Math.log``
+and the C library's ``log`` differ in the last bit for about one input in ten,
+which changes ``round(score, 3)`` only for a score within a hair of a rounding
+half; for those (``FRAGILE``, a few in a million) the exact weight is kept.
 """
 from __future__ import annotations
 
@@ -12,28 +22,41 @@ import math
 from array import array
 from collections import Counter
 from itertools import repeat
-from dataclasses import dataclass, field
+from dataclasses import dataclass
 
 import numpy as np
 
-from .tokenizer import NAME as TOKENIZER, tokenize
+from .tokenizer import BOUNDARY_NAME, NAME, tokenize
 
 K1 = 1.2  # lunr's defaults
 B = 0.75
+FRAGILE = 1e-6  # |thousandths - k.5| below this: the float error of log may decide the rounding
 
 
 @dataclass(frozen=True)
 class Field:
     name: str
     boost: float = 1
+    boundaries: bool = False  # tokenized with boundary bigrams (tokenizer SPEC step 4)
+    quoted: bool = False  # people quote it whole: holding every query term here ranks an item first (query.js)
+
+    @property
+    def pipeline_function(self) -> str:
+        return BOUNDARY_NAME if self.boundaries else NAME
 
 
 @dataclass
 class Term:
     index: int  # lunr's term index: order of first occurrence
+    first_rank: int  # its rank among the distinct terms of the field it first occurred in
     ids: list  # per field: numpy array of document numbers (ascending)
     tfs: list  # per field: numpy array of term frequencies
-    weights: list = field(default_factory=list)  # per field: numpy array of round(score, 3)
+    exact: list  # per field: {posting number: weight in thousandths} where the weight is fragile
+
+    @property
+    def df(self) -> int:
+        """Documents with the term, counted once per field, as lunr's idf counts them."""
+        return sum(len(ids) for ids in self.ids)
 
 
 @dataclass
@@ -41,74 +64,100 @@ class Index:
     fields: tuple[Field, ...]
     doc_count: int
     terms: dict[str, Term]
+    lengths: list  # per field: numpy array of every document's field length (in tokens)
+    totals: list  # per field: the sum of its lengths (lunr's average field length is total / doc_count)
+
+    # lunr serializes its search pipeline: queries are tokenized with boundary bigrams
+    pipeline = (BOUNDARY_NAME,)
+
+    def weights(self, term: str, field_no: int) -> np.ndarray:
+        """lunr's weight of every posting of ``term`` in field ``field_no``."""
+        t = self.terms[term]
+        avg = self.doc_count and self.totals[field_no] / self.doc_count
+        score = bm25(np.full(len(t.ids[field_no]), idf(t.df, self.doc_count)), t.tfs[field_no],
+                     self.lengths[field_no][t.ids[field_no]], avg, self.fields[field_no].boost)
+        return python_round3(score)
 
     def weight(self, term: str, field_no: int, doc: int) -> float | None:
-        t = self.terms[term]
-        for d, w in zip(t.ids[field_no].tolist(), t.weights[field_no].tolist()):
-            if d == doc:
-                return w
-        return None
+        ids = self.terms[term].ids[field_no].tolist()
+        return self.weights(term, field_no).tolist()[ids.index(doc)] if doc in ids else None
 
     def to_lunr(self) -> dict:
         """The index in lunr.js 2.3.9's serialized form (what lunr.py's ``serialize`` gives)."""
         names = [f.name for f in self.fields]
         inverted = []
-        vectors: dict[str, list] = {}
+        vectors: dict[str, list] = {f"{name}/{doc}": [] for doc in range(self.doc_count) for name in names}
         for term in sorted(self.terms):
             t = self.terms[term]
             posting = {name: {str(d): {} for d in t.ids[n].tolist()} for n, name in enumerate(names)}
             inverted.append([term, {**posting, "_index": t.index}])
-        for doc in range(self.doc_count):
-            for name in names:
-                vectors[f"{name}/{doc}"] = []
         for term, t in sorted(self.terms.items(), key=lambda kv: kv[1].index):
             for n, name in enumerate(names):
-                for d, w in zip(t.ids[n].tolist(), t.weights[n].tolist()):
+                for d, w in zip(t.ids[n].tolist(), self.weights(term, n).tolist()):
                     vectors[f"{name}/{d}"].extend([t.index, w])
         return {"version": "2.3.9", "fields": names,
                 "fieldVectors": [[ref, v] for ref, v in vectors.items()],
-                "invertedIndex": inverted, "pipeline": [TOKENIZER]}
+                "invertedIndex": inverted, "pipeline": list(self.pipeline)}
+
+
+def idf(df: int, doc_count: int) -> float:
+    """lunr's inverse document frequency."""
+    return math.log(1 + abs((doc_count - df + 0.5) / (df + 0.5)))
+
+
+def bm25(idfs: np.ndarray, tfs: np.ndarray, lengths: np.ndarray, average: float, boost: float) -> np.ndarray:
+    """lunr.py's unrounded score, in its exact sequence of IEEE double operations:
+    idf * ((k1 + 1) * tf) / (k1 * (1 - b + b * (length / average)) + tf) * boost * 1."""
+    norm = lengths / average
+    norm *= B
+    norm += 1 - B
+    norm *= K1
+    norm += tfs
+    score = (K1 + 1) * tfs.astype(np.float64)
+    score *= idfs
+    score /= norm
+    score *= float(boost)
+    return score
 
 
 def build(documents, fields: tuple[Field, ...]) -> Index:
     """Index ``documents`` (dicts of field name -> text; the ref is the position).
 
     Postings are collected as flat (term, document, tf) columns with C-speed
-    ``extend`` calls and grouped by one stable sort; the BM25 weights are
-    computed for all postings at once with numpy, in lunr.py's exact sequence
-    of IEEE double operations, and rounded to 3 decimals the way Python's
-    ``round`` does (numpy's rint agrees except within 1e-6 of a half, where
-    Python's ``round`` itself is used)."""
+    ``extend`` calls and grouped by one stable sort per field; the scores are
+    computed for all postings at once with numpy, only to find the fragile ones."""
     nfields = len(fields)
     order: dict[str, int] = {}  # term -> lunr term index, by first occurrence
+    first_rank = array("I")
     columns = [(array("I"), array("I"), array("I")) for _ in fields]  # per field: term, doc, tf
     lengths = [array("I") for _ in fields]
     count = 0
     for doc, document in enumerate(documents):
         count += 1
         for n, f in enumerate(fields):
-            tokens = tokenize(document.get(f.name) or "")
+            tokens = tokenize(document.get(f.name) or "", f.boundaries)
             lengths[n].append(len(tokens))
             if not tokens:
                 continue
             counts = Counter(tokens)
             if not order.keys() >= counts.keys():
-                for term in counts:
+                for rank, term in enumerate(counts):
                     if term not in order:
                         order[term] = len(order)
+                        first_rank.append(rank)
             term_col, doc_col, tf_col = columns[n]
             term_col.extend(map(order.__getitem__, counts))
             doc_col.extend(repeat(doc, len(counts)))
             tf_col.extend(counts.values())
     nterms = len(order)
-    # lunr: average over every field ref (every document has every field)
-    averages = [sum(lengths[n]) / count if count else 0 for n in range(nfields)]
+    lengths = [np.frombuffer(a, dtype=np.uint32) for a in lengths]
+    totals = [int(a.sum()) for a in lengths]
     df = np.zeros(nterms, dtype=np.int64)
     for term_col, _, _ in columns:
         df += np.bincount(np.frombuffer(term_col, dtype=np.uint32), minlength=nterms)
-    idf = np.array([math.log(1 + abs((count - d + 0.5) / (d + 0.5))) for d in df.tolist()], dtype=np.float64)
+    idfs = np.array([idf(d, count) for d in df.tolist()], dtype=np.float64)
 
-    grouped = []  # per field: (starts, ids, tfs, weights), postings sorted by term then document
+    grouped = []  # per field: (starts, docs, tfs, {posting number: exact thousandths}), sorted by term, document
     for n in range(nfields):
         term_col, doc_col, tf_col = columns[n]
         columns[n] = None  # free the columns as they are sorted (memory at 100k items)
@@ -118,47 +167,40 @@ def build(documents, fields: tuple[Field, ...]) -> Index:
         docs = np.frombuffer(doc_col, dtype=np.uint32)[sort]
         tfs = np.frombuffer(tf_col, dtype=np.uint32)[sort]
         del sort, term_col, doc_col, tf_col
-        if averages[n]:
-            # K1 * (1 - B + B * (field_length / average)), per document, as lunr computes it
-            norm = np.array([K1 * (1 - B + B * (length / averages[n])) for length in lengths[n]], dtype=np.float64)
-            # lunr.py: idf * ((k1 + 1) * tf) / (norm + tf), then * field boost, then * document boost (1);
-            # the same IEEE operations, done in place
-            score = idf[tids]
-            k1tf = tfs.astype(np.float64)
-            k1tf *= K1 + 1
-            score *= k1tf
-            del k1tf
-            denominator = norm[docs]
-            denominator += tfs
-            score /= denominator
-            del denominator
-            score *= float(fields[n].boost)
-            weights = python_round3(score)
-        else:
-            weights = np.zeros(0, dtype=np.float64)
+        exact = {}
+        if len(tids):
+            score = bm25(idfs[tids], tfs, lengths[n][docs], totals[n] / count, fields[n].boost)
+            fragile = np.flatnonzero(near_half(score))
+            exact = {int(i): round(round(float(score[i]), 3) * 1000) for i in fragile.tolist()}
+            del score
         starts = np.searchsorted(tids, np.arange(nterms + 1))
         del tids
-        grouped.append((starts, docs, tfs, weights))
+        grouped.append((starts, docs, tfs, exact))
 
     terms: dict[str, Term] = {}
     for term, index in order.items():
-        ids, tfs, weights = [], [], []
-        for starts, docs, tf, w in grouped:
-            a, b = starts[index], starts[index + 1]
+        ids, tfs, exact = [], [], []
+        for starts, docs, tf, fragile in grouped:
+            a, b = int(starts[index]), int(starts[index + 1])
             ids.append(docs[a:b])
             tfs.append(tf[a:b])
-            weights.append(w[a:b])
-        terms[term] = Term(index, ids, tfs, weights)
-    return Index(fields, count, terms)
+            exact.append({i - a: w for i, w in fragile.items() if a <= i < b} if fragile else {})
+        terms[term] = Term(index, first_rank[index], ids, tfs, exact)
+    return Index(fields, count, terms, lengths, totals)
+
+
+def near_half(x: np.ndarray) -> np.ndarray:
+    """Where x rounded to 3 decimals is within FRAGILE (in thousandths) of a tie."""
+    return np.abs(np.modf(x * 1000.0)[0] - 0.5) < FRAGILE
 
 
 def python_round3(x: np.ndarray) -> np.ndarray:
     """``round(v, 3)`` for every v, as Python computes it (correctly rounded, halves to even);
     overwrites ``x``."""
-    near_half = np.flatnonzero(np.abs(np.modf(x * 1000.0)[0] - 0.5) < 1e-6)
-    exact = [round(float(x[i]), 3) for i in near_half.tolist()]
+    close = np.flatnonzero(near_half(x))
+    exact = [round(float(x[i]), 3) for i in close.tolist()]
     x *= 1000.0
     np.rint(x, out=x)
     x /= 1000.0
-    x[near_half] = exact
+    x[close] = exact
     return x

@@ -19,11 +19,15 @@ from .builder import Field
 # boosts count: lunr divides each field's score by the query vector's length,
 # so a query-time boost on every term of a field cancels out. A title match
 # must outweigh a body that repeats the words many times (known-item search),
-# and an exact 文号 or 索引号 must outweigh a title that cites it.
+# and an exact 文号 or 索引号 must outweigh a title that cites it. The title
+# also keeps boundary bigrams (局2016 -> 局2), so that word order survives a
+# change of script; a body would pay for them in every date. An item whose
+# title, 文号 or 索引号 holds every term of the query (a quoted piece) is
+# ranked before the others (query.js).
 FIELDS = (
-    Field("title", 40),
-    Field("doc_no", 60),
-    Field("index_no", 60),
+    Field("title", 40, boundaries=True, quoted=True),
+    Field("doc_no", 60, quoted=True),
+    Field("index_no", 60, quoted=True),
     Field("keywords", 10),
     Field("body", 1),
 )

@@ -1,7 +1,7 @@
 """The search tokenizer, specified once (here and in SPEC) and implemented
 identically in ``theme/static/js/search/tokenizer.js`` for query time.
 
-SPEC (version 1):
+SPEC (version 2):
   1. Normalise the text to Unicode NFKC (full-width ＡＢ１２ become AB12, 〔〕 stay).
   2. Scan it for maximal runs of
      - ASCII letters and digits ``[0-9A-Za-z]``: one token per run, lower-cased
@@ -12,11 +12,19 @@ SPEC (version 1):
        bigrams (老旧小区 -> 老旧 旧小 小区), a lone character stays a unigram.
   3. Everything else (punctuation, spaces, symbols, other scripts) separates
      tokens and is dropped.
+  4. Boundary bigrams (only where asked, see below): where an ASCII run and a
+     Han run touch, the two touching characters form a bigram as well, placed
+     before the second run's tokens (局2016年 -> 局 局2 2016 6年 年). They keep
+     the order of a title's words across a change of script, which bag-of-bigrams
+     otherwise loses (政府2024年 and 2024年…政府 would look alike).
 Characters are code points, never UTF-16 units, on both sides.
 
-The tokenizer is registered as the lunr pipeline function ``gongkai-tokenize``
-(lunr.py here, lunr.js in the browser): an index built with it names it in its
-pipeline, and loading such an index where it is not registered fails loudly.
+Two lunr pipeline functions carry it, under stable names (lunr.py here,
+lunr.js in the browser): ``gongkai-tokenize`` (steps 1-3) for most fields and
+``gongkai-tokenize-boundary`` (1-4) for the fields that ask for boundary
+bigrams (the title: short, and what known-item searches quote). An index
+names both in its pipeline; loading it where they are not registered fails
+loudly. Queries are tokenized with boundary bigrams (query.js decides their role).
 """
 from __future__ import annotations
 
@@ -24,33 +32,52 @@ import re
 import unicodedata
 
 NAME = "gongkai-tokenize"
-VERSION = 1
+BOUNDARY_NAME = "gongkai-tokenize-boundary"
+VERSION = 2
 
 HAN = "\u3007\u3400-\u4dbf\u4e00-\u9fff\uf900-\ufaff\U00020000-\U000323af"
 TOKEN_RE = re.compile(f"([0-9A-Za-z]+)|([{HAN}]+)")
 
 
-def tokenize(text: str) -> list[str]:
+def tokenize(text: str, boundaries: bool = False) -> list[str]:
     """The search terms of ``text`` in order (see SPEC above)."""
     out: list[str] = []
-    for word, han in TOKEN_RE.findall(unicodedata.normalize("NFKC", text)):
-        if word:
-            out.append(word.lower())
-        elif len(han) == 1:
-            out.append(han)
+    append, extend, add = out.append, out.extend, str.__add__
+    text = unicodedata.normalize("NFKC", text)
+    if not boundaries:  # the hot path (bodies are most of the text): no call per run
+        for word, han in TOKEN_RE.findall(text):
+            if word:
+                append(word.lower())
+            elif len(han) == 1:
+                append(han)
+            else:
+                extend(map(add, han[:-1], han[1:]))  # overlapping bigrams
+        return out
+    end, last = -1, ""
+    for m in TOKEN_RE.finditer(text):
+        word, han = m.groups()
+        run = word.lower() if word else han
+        if m.start() == end:  # runs of one kind are maximal, so touching runs differ in kind
+            append(last + run[0])
+        if word or len(han) == 1:
+            append(run)
         else:
-            out.extend(map(str.__add__, han[:-1], han[1:]))  # overlapping bigrams
+            extend(map(add, han[:-1], han[1:]))
+        end, last = m.end(), run[-1]
     return out
 
 
-def lunr_tokenize(token, i=None, tokens=None):
-    """The lunr pipeline function: one lunr Token in, its search terms out."""
-    from lunr.token import Token
-    return [Token(term, token.metadata) for term in tokenize(str(token))]
+def _lunr_function(boundaries: bool):
+    def lunr_tokenize(token, i=None, tokens=None):
+        """A lunr pipeline function: one lunr Token in, its search terms out."""
+        from lunr.token import Token
+        return [Token(term, token.metadata) for term in tokenize(str(token), boundaries)]
+    return lunr_tokenize
 
 
 def register_with_lunr() -> None:
-    """Register the pipeline function with lunr.py under its stable name."""
+    """Register both pipeline functions with lunr.py under their stable names."""
     from lunr.pipeline import Pipeline
-    if NAME not in Pipeline.registered_functions:
-        Pipeline.register_function(lunr_tokenize, NAME)
+    for name, boundaries in ((NAME, False), (BOUNDARY_NAME, True)):
+        if name not in Pipeline.registered_functions:
+            Pipeline.register_function(_lunr_function(boundaries), name)

@@ -9,7 +9,7 @@ from pathlib import Path
 from catalog_helpers import ROOT, build
 
 from search_index import builder, documents
-from search_index.tokenizer import NAME, register_with_lunr
+from search_index.tokenizer import BOUNDARY_NAME, register_with_lunr
 
 NODE_DIR = Path(__file__).resolve().parent / "node"
 MAKE_CORPUS = ROOT.parent / "shared" / "bench" / "make_corpus.py"
@@ -24,14 +24,17 @@ def build_with_documents(content: Path, output: Path) -> list[dict]:
 
 
 def lunr_py_index(docs: list[dict]) -> dict:
-    """The reference: lunr.py's own Builder with our pipeline function, serialized."""
+    """The reference: lunr.py's own Builder with our pipeline functions, serialized;
+    each field runs the one its declaration names (lunr.py's Pipeline.skip)."""
     from lunr.builder import Builder
     from lunr.pipeline import Pipeline
     register_with_lunr()
-    fn = Pipeline.registered_functions[NAME]
     b = Builder()
-    b.pipeline.add(fn)
-    b.search_pipeline.add(fn)
+    functions = {f.pipeline_function: Pipeline.registered_functions[f.pipeline_function] for f in documents.FIELDS}
+    for name, fn in functions.items():
+        b.pipeline.add(fn)
+        b.pipeline.skip(fn, [f.name for f in documents.FIELDS if f.pipeline_function != name])
+    b.search_pipeline.add(Pipeline.registered_functions[BOUNDARY_NAME])  # queries keep boundary bigrams
     b.ref("ref")
     for f in documents.FIELDS:
         # a one-element list: lunr.py makes it one Token; our pipeline function splits it
@@ -50,3 +53,11 @@ def node(script: str, *args: str, stdin: str | None = None, timeout: int = 600) 
                             text=True, cwd=ROOT, timeout=timeout)
     assert result.returncode == 0, result.stderr[-3000:]
     return result.stdout
+
+
+def comparable(serialized: dict) -> dict:
+    """A serialized lunr index in a form where equal indexes compare equal: terms in a
+    dict (Python and JavaScript sort them differently), empty field vectors left out."""
+    return {"version": serialized["version"], "fields": serialized["fields"], "pipeline": serialized["pipeline"],
+            "invertedIndex": dict(serialized["invertedIndex"]),
+            "fieldVectors": {ref: vector for ref, vector in serialized["fieldVectors"] if vector}}

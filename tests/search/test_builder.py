@@ -1,8 +1,11 @@
 """Our fast builder produces exactly lunr.py's index (terms, term numbers,
-postings and every field-vector weight), on the sample and on a 1k corpus."""
+postings and every field-vector weight), on the sample and on a 1k corpus;
+and so does the browser, computing the weights from the shards."""
 from __future__ import annotations
 
-from search_helpers import lunr_py_index, our_index
+import json
+
+from search_helpers import comparable, lunr_py_index, node, our_index
 
 from search_index.builder import Field, build
 
@@ -42,3 +45,26 @@ def test_weights_are_rounded_exactly_as_python_rounds():
     values += [k / 1000 + 0.0005 for k in range(0, 5000, 7)]  # halves, where rint and round may differ
     values += [(k + 0.5) / 1000 for k in range(0, 3000, 3)]
     assert python_round3(np.array(values)).tolist() == [round(v, 3) for v in values]
+
+
+def test_the_browser_computes_lunr_py_s_whole_index_from_the_shards(sample_search, corpus_1k):
+    """Every shard loaded: the term numbers, postings and every weight index.js computes
+    (from term frequencies, field lengths and the manifest's totals) equal lunr.py's."""
+    for output, docs in (sample_search, corpus_1k):
+        whole = json.loads(node("whole.js", str(output / "search")))
+        assert comparable(whole) == comparable(lunr_py_index(docs))
+
+
+def test_weights_shipped_as_fragile_are_the_ones_the_browser_uses(tmp_path, sample_search, monkeypatch):
+    """With every weight marked fragile (shipped exact), the browser's index is still lunr.py's:
+    the exact weights are put where they belong. (Real fragile weights are a few in a million.)"""
+    from search_index import builder, documents, shards
+    _, docs = sample_search
+    monkeypatch.setattr(builder, "FRAGILE", 0.5)
+    index = our_index(docs)
+    exact = sum(len(e) for t in index.terms.values() for e in t.exact)
+    assert exact > 0.9 * sum(len(ids) for t in index.terms.values() for ids in t.ids)
+    rows = [type("Row", (), d) for d in docs]
+    shards.write_index(tmp_path / "search", index, rows, 8192, 8)
+    whole = json.loads(node("whole.js", str(tmp_path / "search")))
+    assert comparable(whole) == comparable(lunr_py_index(docs))

@@ -14,17 +14,31 @@ CASES = {
     "老旧小区改": [("老旧", "", "req"), ("旧小", "", "req"), ("小区", "", "req"), ("区改", "", "req")],
     # a lone character that is the whole query: a prefix
     "税": [("税", "*", "req")],
-    # 文号: the trailing 号 may start a bigram (号文…): an optional prefix
+    # 文号: the boundary bigram 3号 is optional and carries the trailing 号
     "清政办〔2024〕3号": [("清政", "", "req"), ("政办", "", "req"), ("2024", "", "req"), ("3", "", "req"),
-                      ("号", "*", "opt")],
+                      ("3号", "", "opt")],
     # a number at the end may be cut off: a prefix
-    "水利局202": [("水利", "", "req"), ("利局", "", "req"), ("202", "*", "req")],
-    # a lone character at the start is the end of a bigram we cannot see: optional
-    "局2016年政府": [("局", "", "opt"), ("2016", "", "req"), ("年政", "", "req"), ("政府", "", "req")],
+    "水利局202": [("水利", "", "req"), ("利局", "", "req"), ("局2", "", "opt"), ("202", "*", "req")],
+    # a one-digit number cut at the end is carried by the boundary bigram
+    "民政府2": [("民政", "", "req"), ("政府", "", "req"), ("府2", "", "opt")],
+    # a lone character at the start, the end of a bigram we cannot see, likewise
+    "局2016年政府": [("局2", "", "opt"), ("2016", "", "req"), ("6年", "", "opt"), ("年政", "", "req"), ("政府", "", "req")],
     # a year cut at the start, when one catalog year ends so
-    "017年第6期": [("2017", "", "req"), ("年第", "", "req"), ("6", "", "req"), ("期", "*", "opt")],
-    # nothing would be required: everything is
-    "2024年": [("2024", "", "req"), ("年", "*", "req")],
+    "017年第6期": [("2017", "", "req"), ("7年", "", "opt"), ("年第", "", "req"), ("第6", "", "opt"), ("6", "", "req"),
+                ("6期", "", "opt")],
+    # a year beyond the catalog's, which titles name (plans): ten years either side count
+    "026年计划": [("2026", "", "req"), ("6年", "", "opt"), ("年计", "", "req"), ("计划", "", "req")],
+    # a year cut to one digit is ambiguous (2016, 2026): dropped, its boundary bigram stays
+    "6年计划": [("6年", "", "opt"), ("年计", "", "req"), ("计划", "", "req")],
+    # a lone character at the start or end, not next to a boundary: optional (a prefix at the end)
+    "关于 通": [("关于", "", "req"), ("通", "*", "opt")],
+    "区 老旧": [("区", "", "opt"), ("老旧", "", "req")],
+    # nothing would be required: every word is, boundary bigrams stay optional
+    "2024年": [("2024", "", "req"), ("4年", "", "opt")],
+    # only a boundary bigram: it is required
+    "局2": [("局2", "", "req")],
+    # a repeated term once
+    "老旧 老旧小区": [("老旧", "", "req"), ("旧小", "", "req"), ("小区", "", "req")],
     "，。": [],
 }
 

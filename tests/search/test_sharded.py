@@ -11,7 +11,7 @@ import pytest
 from search_helpers import lunr_py_index, node
 
 from search_index import shards
-from search_index.tokenizer import NAME, VERSION
+from search_index.tokenizer import BOUNDARY_NAME, NAME, VERSION
 
 
 def queries(docs: list[dict], count: int) -> list[str]:
@@ -59,14 +59,16 @@ def test_manifest_contract_is_read_the_same_by_python_and_javascript(sample_sear
     seen = json.loads(node("contract.js", str(output / "search" / "manifest.json")))
     assert (manifest["format"], manifest["version"]) == (seen["format"], seen["version"]) == (shards.FORMAT, shards.VERSION)
     assert manifest["tokenizer"] == seen["tokenizer"] == {"name": NAME, "version": VERSION}
-    assert manifest["pipeline"] == [NAME]
+    assert manifest["pipeline"] == [BOUNDARY_NAME]
     assert manifest["lunr"] == seen["lunr"] == shards.LUNR_VERSION
     assert manifest["docs"] == len(docs)
+    from search_helpers import our_index
+    assert manifest["lengths"] == our_index(docs).totals and manifest["bm25"] == {"k1": 1.2, "b": 0.75}
     from search_index.documents import FIELDS
-    assert manifest["fields"] == [{"name": f.name, "boost": f.boost} for f in FIELDS]
+    assert manifest["fields"] == [{"name": f.name, "boost": f.boost, "quoted": f.quoted} for f in FIELDS]
     assert seen["errors"] == {
-        "unregistered": f"Cannot load unregistered function: {NAME}",
-        "version": "gongkai-search index version 99, this page reads version 1",
+        "unregistered": f"Cannot load unregistered function: {BOUNDARY_NAME}",
+        "version": f"gongkai-search index version 99, this page reads version {shards.VERSION}",
         "tokenizer": f"index tokenized with other v1, this page has {NAME} v{VERSION}",
         "lunr": f"index made for lunr 1.0.0, this page has lunr {seen['lunr']}",
     }
@@ -85,8 +87,8 @@ def test_prefix_terms_are_one_contiguous_run_of_shards(sample_search, prefix):
     output, _ = sample_search
     manifest = json.loads((output / "search" / "manifest.json").read_text(encoding="utf-8"))
     holding = []
-    for n in range(len(manifest["shards"])):
-        terms = [r[0] for r in json.loads((output / "search" / "s" / f"{n}.json").read_text(encoding="utf-8"))["t"]]
+    for n, name in enumerate(shards.shard_names(manifest["shards"])):
+        terms = [r[0] for r in json.loads((output / "search" / "s" / f"{name}.json").read_text(encoding="utf-8"))["t"]]
         if any(t.startswith(prefix) for t in terms):
             holding.append(n)
     assert holding == list(range(holding[0], holding[-1] + 1)) if holding else True
@@ -133,3 +135,43 @@ def test_equal_scores_are_ranked_newest_first(tmp_path):
     (tmp_path / "q.json").write_text(json.dumps(["老旧小区"], ensure_ascii=False), encoding="utf-8")
     report = json.loads(node("cold.js", str(tmp_path / "search"), str(tmp_path / "q.json")))
     assert report["queries"][0]["refs"] == [2, 1, 0]
+
+
+def test_shard_files_are_named_after_their_first_term_the_same_on_both_sides(sample_search):
+    """Names survive a changed cut elsewhere (no positions), and index.js finds the files."""
+    output, _ = sample_search
+    firsts = json.loads((output / "search" / "manifest.json").read_text(encoding="utf-8"))["shards"]
+    long = ["1113053400000001020000", "1113053400000001020001", "111305340000000103", "𠀀𠀁", "政府"]
+    for terms in (firsts, long):
+        names = shards.shard_names(terms)
+        assert json.loads(node("names.js", stdin=json.dumps(terms, ensure_ascii=False))) == names
+        assert len(set(names)) == len(names)
+    assert shards.shard_names(long)[:2] == ["31-31-31-33-30-35-33-34-30-30-30-30", "31-31-31-33-30-35-33-34-30-30-30-30~1"]
+    assert shards.shard_names(["𠀀𠀁", "政府"]) == ["20000-20001", "653f-5e9c"]
+    assert sorted(p.stem for p in (output / "search" / "s").iterdir()) == sorted(shards.shard_names(firsts))
+
+
+def test_a_distinctive_piece_of_a_title_finds_its_item_in_the_top_10(tmp_path, corpus_1k):
+    """The issue's known-item search: a 4-8 character piece of a title that occurs in at
+    most 10 titles, half of them cut across a change of script (局2016年政府, 政府202),
+    where bag-of-bigrams alone ranked the item below short titles holding some of its words."""
+    import re
+    output, docs = corpus_1k
+    titles = "\n".join(d["title"] for d in docs)
+    rnd = random.Random(13)
+    known = []
+    for ref in rnd.sample(range(len(docs)), 400):
+        title = docs[ref]["title"]
+        pieces = [title[i:i + n] for n in range(4, 9) for i in range(len(title) - n + 1)]
+        pieces = [p for p in pieces if re.fullmatch(r"[\u4e00-\u9fff0-9]+", p) and titles.count(p) <= 10]
+        crossing = [p for p in pieces if re.search(r"[\u4e00-\u9fff][0-9]|[0-9][\u4e00-\u9fff]", p)]
+        pool = crossing if len(known) % 2 == 0 else pieces
+        if pool:
+            known.append({"q": rnd.choice(pool), "ref": ref})
+        if len(known) == 60:
+            break
+    (tmp_path / "q.json").write_text("[]")
+    (tmp_path / "k.json").write_text(json.dumps(known, ensure_ascii=False), encoding="utf-8")
+    report = json.loads(node("cold.js", str(output / "search"), str(tmp_path / "q.json"), str(tmp_path / "k.json")))
+    assert len(report["known"]) == 60
+    assert [k for k in report["known"] if not 1 <= k["rank"] <= 10] == []

@@ -29,14 +29,33 @@ SPEC_EXAMPLES = [
 ]
 
 
+# Step 4: where an ASCII run and a Han run touch, the touching characters form a bigram
+BOUNDARY_EXAMPLES = [
+    ("局2016年政府", ["局", "局2", "2016", "6年", "年政", "政府"]),
+    ("清政办〔2024〕3号", ["清政", "政办", "2024", "3", "3号", "号"]),  # 〕 separates: no 〕3
+    ("PM2.5浓度", ["pm2", "5", "5浓", "浓度"]),
+    ("ＡＢ１２号", ["ab12", "2号", "号"]),  # after NFKC, lower-cased
+    ("𠀀2a𠀁", ["𠀀", "𠀀2", "2a", "a𠀁", "𠀁"]),  # code points on both sides of the boundary
+    ("老旧小区 2024", ["老旧", "旧小", "小区", "2024"]),  # a space separates
+]
+
+
 @pytest.mark.parametrize("text, tokens", SPEC_EXAMPLES)
 def test_spec_examples_python(text, tokens):
     assert tokenize(text) == tokens
 
 
+@pytest.mark.parametrize("text, tokens", BOUNDARY_EXAMPLES)
+def test_boundary_bigrams_python(text, tokens):
+    assert tokenize(text, boundaries=True) == tokens
+    assert tokenize(text) == [t for t in tokens if t in tokenize(text)]  # the same, less the boundaries
+
+
 def test_spec_examples_javascript():
-    got = json.loads(node("tokenize.js", stdin=json.dumps([t for t, _ in SPEC_EXAMPLES])))
-    assert got == [tokens for _, tokens in SPEC_EXAMPLES]
+    examples = SPEC_EXAMPLES + BOUNDARY_EXAMPLES
+    got = json.loads(node("tokenize.js", stdin=json.dumps([t for t, _ in examples])))
+    assert [plain for plain, _ in got[:len(SPEC_EXAMPLES)]] == [tokens for _, tokens in SPEC_EXAMPLES]
+    assert [joined for _, joined in got[len(SPEC_EXAMPLES):]] == [tokens for _, tokens in BOUNDARY_EXAMPLES]
 
 
 def parity_strings(titles: list[str]) -> list[str]:
@@ -64,5 +83,7 @@ def test_python_and_javascript_agree(sample_search):
     strings = parity_strings([d["title"] for d in docs] + [d["fields"]["body"][:500] for d in docs])
     assert len(strings) > 3000
     js = json.loads(node("tokenize.js", stdin=json.dumps(strings, ensure_ascii=False)))
-    differ = [(s, py, j) for s, py, j in zip(strings, map(tokenize, strings), js) if py != j]
+    python = [[tokenize(s), tokenize(s, boundaries=True)] for s in strings]
+    differ = [(s, py, j) for s, py, j in zip(strings, python, js) if py != j]
     assert differ == []
+    assert sum(len(joined) > len(plain) for plain, joined in python) > 1000  # boundaries were exercised

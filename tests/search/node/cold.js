@@ -18,7 +18,7 @@ async function cold(q) {
   const fetchJson = (p) => { fetched.push(p); return Promise.resolve(JSON.parse(fs.readFileSync(path.join(dir, p), "utf8"))); };
   const started = process.hrtime.bigint();
   const index = await ShardedIndex.open(lunr, fetchJson);
-  const plan = query.plan(q, index.manifest.years.map((y) => y[0]));
+  const plan = query.plan(q, index.manifest);
   await index.loadShards(index.shardsFor(plan));
   let results = query.run(lunr, index.lunrIndex(index.candidates(plan)), plan, "and");
   let mode = "and";

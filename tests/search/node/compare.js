@@ -22,7 +22,7 @@ const fetchJson = (p) => Promise.resolve(JSON.parse(fs.readFileSync(path.join(di
   const report = { queries: 0, mismatches: [], hits: 0, shardsFetched: [] };
   for (const q of queries) {
     const sharded = await ShardedIndex.open(lunr, fetchJson); // cold: a fresh index per query
-    const plan = query.plan(q, sharded.manifest.years.map((y) => y[0]));
+    const plan = query.plan(q, sharded.manifest);
     const shards = sharded.shardsFor(plan);
     await sharded.loadShards(shards);
     const pruned = sharded.lunrIndex(sharded.candidates(plan)); // what the page uses for AND

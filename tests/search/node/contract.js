@@ -6,7 +6,7 @@ const tokenizer = require("../../../theme/static/js/search/tokenizer.js");
 const index = require("../../../theme/static/js/search/index.js");
 const out = { format: index.FORMAT, version: index.VERSION, tokenizer: { name: tokenizer.NAME, version: tokenizer.VERSION },
               lunr: lunr.version, errors: {} };
-const serialized = { version: lunr.version, fields: ["title"], fieldVectors: [], invertedIndex: [], pipeline: [tokenizer.NAME] };
+const serialized = { version: lunr.version, fields: ["title"], fieldVectors: [], invertedIndex: [], pipeline: [tokenizer.BOUNDARY_NAME] };
 try { lunr.Index.load(serialized); } catch (e) { out.errors.unregistered = e.message; }
 tokenizer.register(lunr);
 lunr.Index.load(serialized);

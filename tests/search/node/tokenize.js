@@ -1,9 +1,10 @@
-// Reads a JSON array of strings on stdin, prints the JSON array of their tokens.
+// Reads a JSON array of strings on stdin, prints the JSON array of their tokens,
+// each as [without boundary bigrams, with them].
 "use strict";
 const tokenizer = require("../../../theme/static/js/search/tokenizer.js");
 let input = "";
 process.stdin.setEncoding("utf8");
 process.stdin.on("data", (c) => { input += c; });
 process.stdin.on("end", () => {
-  process.stdout.write(JSON.stringify(JSON.parse(input).map(tokenizer.tokenize)));
+  process.stdout.write(JSON.stringify(JSON.parse(input).map((s) => [tokenizer.tokenize(s), tokenizer.tokenize(s, true)])));
 });

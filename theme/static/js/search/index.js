@@ -1,17 +1,54 @@
 /* The term-sharded index, read in the browser (and in node by the tests).
- * Format "gongkai-search" version 1: see plugins/search_index/shards.py.
+ * Format "gongkai-search" version 2: see plugins/search_index/shards.py.
  * Fetches the manifest, then only the shards that hold the query's terms,
- * and merges them into a real lunr.Index (via lunr.Index.load, so lunr's own
- * version check and its "Cannot load unregistered function" guard apply).
- * lunr scores a document as dot(query, document field vector) / |query|, so
- * an index holding only the query's terms scores exactly as the whole one. */
+ * computes lunr's BM25 weights from their term frequencies and field lengths
+ * and the manifest's totals, and merges them into a real lunr.Index (via
+ * lunr.Index.load, so lunr's own version check and its "Cannot load
+ * unregistered function" guard apply). lunr scores a document as
+ * dot(query, document field vector) / |query|, so an index holding only the
+ * query's terms, numbered in lunr's order, scores exactly as the whole one. */
 (function (root, factory) {
   if (typeof module === "object" && module.exports) module.exports = factory(require("./tokenizer.js"));
   else root.gongkaiSearchIndex = factory(root.gongkaiTokenizer);
 })(typeof self !== "undefined" ? self : this, function (tokenizer) {
   "use strict";
   var FORMAT = "gongkai-search";
-  var VERSION = 1;
+  var VERSION = 2;
+
+  /* lunr.py's weight of one posting, in its exact sequence of float operations
+   * (builder.py: bm25 and round(score, 3)); the build marks the few scores whose
+   * rounding the last bit of Math.log could change, and ships those weights. */
+  function weight(idf, tf, length, average, boost, k1, b) {
+    var score = idf * ((k1 + 1) * tf) / (k1 * (1 - b + b * (length / average)) + tf);
+    score *= boost; // and by the document boost, 1
+    return Math.round(score * 1000) / 1000;
+  }
+
+  var NAME_CHARS = 12;
+
+  /* File names of the shards, from their first terms (shards.py: shard_names). */
+  function shardNames(firsts) {
+    var seen = Object.create(null);
+    return firsts.map(function (term) {
+      var name = Array.from(term).slice(0, NAME_CHARS).map(function (c) { return c.codePointAt(0).toString(16); }).join("-");
+      var k = seen[name] || 0;
+      seen[name] = k + 1;
+      return k ? name + "~" + k : name;
+    });
+  }
+
+  /* Where lunr numbered a term: (first ref, first field, rank in that field). */
+  function firstOccurrence(record) {
+    var ref = Infinity, field = -1;
+    for (var f = 2; f < record.length; f++) {
+      if (record[f] && record[f][0][0] < ref) { ref = record[f][0][0]; field = f; }
+    }
+    return [ref, field, record[1]];
+  }
+
+  function byFirstOccurrence(a, b) {
+    return a[0][0] - b[0][0] || a[0][1] - b[0][1] || a[0][2] - b[0][2];
+  }
 
   function check(manifest, lunr) {
     if (!manifest || manifest.format !== FORMAT) throw new Error("not a " + FORMAT + " manifest");
@@ -36,6 +73,9 @@
     this.manifest = manifest;
     this.fetchJson = fetchJson;
     this.fields = manifest.fields.map(function (f) { return f.name; });
+    this.boosts = manifest.fields.map(function (f) { return f.boost; });
+    this.averages = manifest.lengths.map(function (total) { return total / manifest.docs; });
+    this.shardFiles = shardNames(manifest.shards);
     this.records = Object.create(null); // term -> shard record
     this.loaded = Object.create(null); // shard number -> Promise
     this.chunks = Object.create(null);
@@ -82,7 +122,7 @@
     var self = this;
     return Promise.all(numbers.map(function (n) {
       if (!self.loaded[n]) {
-        self.loaded[n] = self.fetchJson("s/" + n + ".json").then(function (shard) {
+        self.loaded[n] = self.fetchJson("s/" + self.shardFiles[n] + ".json").then(function (shard) {
           shard.t.forEach(function (record) { self.records[record[0]] = record; });
         });
       }
@@ -112,25 +152,34 @@
     return result;
   };
 
-  /* A lunr.Index of every term loaded so far, through lunr's own loader; with only
-   * (a Set of refs, from candidates()) the postings of other documents are left out,
-   * which changes no score of those documents and spares lunr most of the work. */
-  ShardedIndex.prototype.lunrIndex = function (only) {
-    var self = this, lunr = this.lunr, fields = this.fields;
-    var terms = Object.keys(this.records).sort();
-    var vectors = Object.create(null), inverted = [];
-    terms.forEach(function (term) {
-      var record = self.records[term], posting = { _index: record[1] };
+  /* Every term loaded so far as a serialized lunr index (lunr.py's serialize form);
+   * with only (a Set of refs, from candidates()) the postings of other documents are
+   * left out, which changes no score of those documents and spares lunr most of the work.
+   * Terms are numbered in lunr's order of first occurrence, so that every dot product
+   * sums in the same order as the whole index's. */
+  ShardedIndex.prototype.serialize = function (only) {
+    var self = this, fields = this.fields, docs = this.manifest.docs;
+    var k1 = this.manifest.bm25.k1, b = this.manifest.bm25.b;
+    var number = Object.create(null), vectors = Object.create(null), inverted = [];
+    Object.keys(this.records).map(function (term) { return [firstOccurrence(self.records[term]), term]; })
+      .sort(byFirstOccurrence).forEach(function (entry, n) { number[entry[1]] = n; });
+    Object.keys(this.records).sort().forEach(function (term) {
+      var record = self.records[term], index = number[term], posting = { _index: index }, df = 0;
+      for (var f = 2; f < record.length; f++) if (record[f]) df += record[f][0].length;
+      var idf = Math.log(1 + Math.abs((docs - df + 0.5) / (df + 0.5))); // lunr.idf, counted per field
       fields.forEach(function (field, f) {
         var refs = {}, entry = record[2 + f];
         if (entry) {
-          var ref = 0, deltas = entry[0], weights = entry[1];
+          var exact = Object.create(null), given = entry[3] || [];
+          for (var e = 0; e < given.length; e += 2) exact[given[e]] = given[e + 1] / 1000;
+          var ref = 0, deltas = entry[0], tfs = entry[1], lengths = entry[2];
           for (var i = 0; i < deltas.length; i++) {
             ref += deltas[i];
             if (only && !only.has(ref)) continue;
             refs[ref] = {};
             var key = field + "/" + ref;
-            (vectors[key] || (vectors[key] = [])).push([record[1], weights[i] / 1000]);
+            var w = i in exact ? exact[i] : weight(idf, tfs[i], lengths[i], self.averages[f], self.boosts[f], k1, b);
+            (vectors[key] || (vectors[key] = [])).push([index, w]);
           }
         }
         posting[field] = refs;
@@ -142,8 +191,13 @@
       vectors[key].sort(function (a, b) { return a[0] - b[0]; }).forEach(function (p) { flat.push(p[0], p[1]); });
       return [key, flat];
     });
-    return lunr.Index.load({ version: lunr.version, fields: fields, fieldVectors: fieldVectors,
-                             invertedIndex: inverted, pipeline: this.manifest.pipeline });
+    return { version: this.lunr.version, fields: fields, fieldVectors: fieldVectors,
+             invertedIndex: inverted, pipeline: this.manifest.pipeline };
+  };
+
+  /* A lunr.Index of every term loaded so far (see serialize). */
+  ShardedIndex.prototype.lunrIndex = function (only) {
+    return this.lunr.Index.load(this.serialize(only));
   };
 
   /* Display rows for refs (fetched in chunks of manifest.docChunk). */
@@ -168,5 +222,5 @@
     return year;
   };
 
-  return { FORMAT: FORMAT, VERSION: VERSION, ShardedIndex: ShardedIndex };
+  return { FORMAT: FORMAT, VERSION: VERSION, ShardedIndex: ShardedIndex, shardNames: shardNames };
 });

@@ -1,68 +1,132 @@
 /* Query semantics, shared by the search page and the tests:
- * - the query is cut into terms by the same tokenizer as the index;
+ * - the query is cut into terms by the same tokenizer as the index, with boundary
+ *   bigrams (局2016年 -> 局 局2 2016 6年 年);
  * - every term is required (AND) by default; "or" mode makes them all optional;
+ * - a boundary bigram is optional: only titles keep them (a body would pay for one
+ *   in every date), so it ranks a title holding the query's words in their order
+ *   first without ruling out a body that holds them;
  * - the first and last terms may be cut off, since people type pieces of titles:
- *   - a lone Han character at the end is the start of a bigram (2024年 -> 年*, matching
- *     年度, 年政…): a prefix, and optional (the other terms still decide);
- *   - a lone Han character at the start (局2016年) is the end of a bigram (运输局):
+ *   - a lone Han character or a one-character ASCII word at an edge, next to a
+ *     boundary bigram, is carried by that bigram and dropped (局2016… , …府2);
+ *   - a lone Han character at the end is the start of a bigram (关于 通 -> 通*):
+ *     a prefix, and optional (the other terms still decide);
+ *   - a lone Han character at the start is the end of a bigram we cannot see:
  *     optional, as is a number at the start (017年第6期 for 2017年第6期);
  *   - an ASCII word or number at the end (two characters or more) is a prefix
  *     (202 -> 2020, 2024…), as is a lone Han character that is the whole query (税*);
  *   a Han bigram is already whole: 老旧小区改 gives 老旧 旧小 小区 区改, all in 老旧小区改造;
  *   a number of 1-3 digits before 年 at the start is the end of a year when exactly one
- *   year of the catalog ends so (17年 or 017年 -> 2017, as people say and as pieces cut);
- *   if that would leave no required term, all stay required;
+ *   year ends so among the catalog's years and ten years either side (17年 or 017年 ->
+ *   2017, as people say and as pieces cut), and dropped when several do (6年: 2016 or
+ *   2026; the boundary bigram 6年 still counts);
+ *   if that would leave no required term, the others are all required;
  * - fields are boosted at build time (title, 文号, 索引号; see documents.py);
- * - results are ranked by lunr's score, ties newest first (a higher ref is newer). */
+ * - results are ranked by lunr's score, ties newest first (a higher ref is newer),
+ *   after the items that hold every term of the query in one quoted field (title,
+ *   文号, 索引号; manifest fields[].quoted): a piece of a title finds that title
+ *   before a short one holding some of its words and a body holding the rest,
+ *   which bag-of-words scores cannot tell apart. */
 (function (root, factory) {
   if (typeof module === "object" && module.exports) module.exports = factory(require("./tokenizer.js"));
   else root.gongkaiSearchQuery = factory(root.gongkaiTokenizer);
 })(typeof self !== "undefined" ? self : this, function (tokenizer) {
   "use strict";
-  var ASCII = /^[0-9a-z]+$/;
+  var ASCII = /^[0-9a-z]+$/, ASCII_CHAR = /^[0-9a-z]$/;
 
-  function clauses(terms, years) {
-    var n = terms.length;
-    var out = terms.map(function (term, i) {
-      if (i === 0 && n > 1 && /^[0-9]{1,3}$/.test(term) && terms[1].charAt(0) === "年") {
-        var ending = (years || []).map(String).filter(function (y) { return y.slice(-term.length) === term; });
-        if (ending.length === 1) return { term: ending[0], prefix: false, required: true };
-      }
-      var ascii = ASCII.test(term), lone = !ascii && Array.from(term).length === 1;
-      var first = i === 0 && n > 1, last = i === n - 1 && n > 1;
-      return {
-        term: term,
-        prefix: (i === n - 1 && ascii && term.length >= 2) || (n === 1 && lone) || (last && lone),
-        required: !((first && (lone || ascii)) || (last && lone))
-      };
-    });
-    if (!out.some(function (c) { return c.required; })) out.forEach(function (c) { c.required = true; });
+  function kind(term) {
+    if (ASCII.test(term)) return "ascii";
+    var chars = Array.from(term);
+    if (chars.length === 1) return "lone";
+    return ASCII_CHAR.test(chars[0]) || ASCII_CHAR.test(chars[1]) ? "boundary" : "bigram";
+  }
+
+  /* The years a title may name: the catalog's, and ten years either side (plans, reviews). */
+  function yearsAround(years) {
+    if (!years.length) return [];
+    var out = [];
+    for (var y = Math.min.apply(null, years) - 10; y <= Math.max.apply(null, years) + 10; y++) out.push(String(y));
     return out;
   }
 
-  /* years: the catalog's years (manifest.years), for a year cut short at the start. */
-  function plan(text, years) {
-    var seen = Object.create(null), terms = [];
-    tokenizer.tokenize(text).forEach(function (t) {
-      if (!seen[t]) { seen[t] = true; terms.push(t); }
+  /* One clause per token ({term, prefix, required}, or null when dropped). */
+  function clause(terms, kinds, i, years) {
+    var term = terms[i], k = kinds[i], n = terms.length;
+    var first = i === 0 && n > 1, last = i === n - 1 && n > 1;
+    if (k === "boundary") return { term: term, prefix: false, required: false };
+    if ((first && kinds[1] === "boundary" && (k === "lone" || term.length === 1)) ||
+        (last && kinds[i - 1] === "boundary" && (k === "lone" || term.length === 1))) return null;
+    if (first && /^[0-9]{1,3}$/.test(term) && terms[1] === term.slice(-1) + "年") {
+      var ending = yearsAround(years).filter(function (y) { return y.slice(-term.length) === term; });
+      return ending.length === 1 ? { term: ending[0], prefix: false, required: true } : null;
+    }
+    if (k === "ascii") return { term: term, prefix: (i === n - 1 && term.length >= 2), required: !first };
+    if (k === "lone") return { term: term, prefix: n === 1 || last, required: !(first || last) };
+    return { term: term, prefix: false, required: true };
+  }
+
+  function clauses(terms, years) {
+    var kinds = terms.map(kind), out = [], byTerm = Object.create(null);
+    terms.forEach(function (term, i) {
+      var c = clause(terms, kinds, i, years);
+      if (!c) return;
+      var seen = byTerm[c.term];
+      if (!seen) { out.push(byTerm[c.term] = c); return; }
+      seen.required = seen.required || c.required; // a repeated term keeps its strongest role
+      seen.prefix = seen.prefix && c.prefix;
     });
+    if (!out.some(function (c) { return c.required; })) {
+      var words = out.filter(function (c) { return kind(c.term) !== "boundary"; });
+      (words.length ? words : out).forEach(function (c) { c.required = true; });
+    }
+    return out;
+  }
+
+  /* manifest: the index's manifest (its years, for a year cut short at the start,
+   * and its quoted fields); without it, a plan that only tells whether there are terms. */
+  function plan(text, manifest) {
+    var tokens = tokenizer.tokenize(text, true);
+    manifest = manifest || { years: [], fields: [] };
     return {
-      terms: terms,
-      clauses: clauses(terms, years)
+      terms: tokens.filter(function (t, i) { return tokens.indexOf(t) === i; }), // for highlighting
+      clauses: clauses(tokens, manifest.years.map(function (y) { return y[0]; })),
+      quoted: manifest.fields.filter(function (f) { return f.quoted; }).map(function (f) { return f.name; })
     };
+  }
+
+  /* Refs that hold every clause's term (a prefix: some term it starts) in one of the
+   * plan's quoted fields, read from the lunr.Index's own postings. */
+  function quotedWhole(index, thePlan) {
+    var inverted = index.invertedIndex, keys = null, whole = new Set();
+    function terms(c) {
+      if (!c.prefix) return c.term in inverted ? [c.term] : [];
+      keys = keys || Object.keys(inverted);
+      return keys.filter(function (t) { return t.slice(0, c.term.length) === c.term; });
+    }
+    thePlan.quoted.forEach(function (field) {
+      var refs = null;
+      thePlan.clauses.forEach(function (c) {
+        if (refs && !refs.size) return;
+        var here = new Set();
+        terms(c).forEach(function (t) { Object.keys(inverted[t][field] || {}).forEach(function (r) { here.add(r); }); });
+        refs = refs === null ? here : new Set(Array.from(refs).filter(function (r) { return here.has(r); }));
+      });
+      (refs || []).forEach(function (r) { whole.add(r); });
+    });
+    return whole;
   }
 
   /* Run a plan on a lunr.Index: [{ref: Number, score}] by score, ties newest first. */
   function run(lunr, index, thePlan, mode) {
     if (!thePlan.clauses.length) return [];
     var P = lunr.Query.presence;
+    var whole = quotedWhole(index, thePlan);
     return index.query(function (q) {
       thePlan.clauses.forEach(function (c) {
         q.term(c.term, { presence: mode !== "or" && c.required ? P.REQUIRED : P.OPTIONAL, usePipeline: false,
                          wildcard: c.prefix ? lunr.Query.wildcard.TRAILING : lunr.Query.wildcard.NONE });
       });
-    }).map(function (r) { return { ref: Number(r.ref), score: r.score }; })
-      .sort(function (a, b) { return b.score - a.score || b.ref - a.ref; });
+    }).map(function (r) { return { ref: Number(r.ref), score: r.score, quoted: whole.has(r.ref) }; })
+      .sort(function (a, b) { return b.quoted - a.quoted || b.score - a.score || b.ref - a.ref; });
   }
 
   return { plan: plan, run: run };

@@ -140,7 +140,7 @@
     var s = state = { plan: null, page: 1, mode: "and", results: [], or: [] };
     var started = Date.now();
     return open().then(function (index) {
-      var plan = s.plan = query.plan(q, index.manifest.years.map(function (y) { return y[0]; }));
+      var plan = s.plan = query.plan(q, index.manifest);
       return index.loadShards(index.shardsFor(plan)).then(function () {
         if (s !== state) return;
         s.results = query.run(lunr, index.lunrIndex(index.candidates(plan)), plan, "and");

@@ -1,9 +1,11 @@
 /* The search tokenizer, query-time twin of plugins/search_index/tokenizer.py
- * (which holds the SPEC; version 1). Same steps, same character classes:
+ * (which holds the SPEC; version 2). Same steps, same character classes:
  * NFKC; ASCII letter/digit runs lower-cased and kept whole; Han runs split
  * into overlapping bigrams (a lone Han character stays a unigram), counted in
- * code points; everything else dropped. Registered with lunr.js as the
- * pipeline function "gongkai-tokenize", the name lunr.py's index carries.
+ * code points; everything else dropped; with boundaries, the two characters
+ * where an ASCII run and a Han run touch form a bigram too (局2016 -> 局2).
+ * Registered with lunr.js as the pipeline functions "gongkai-tokenize" and
+ * "gongkai-tokenize-boundary", the names lunr.py's index carries.
  * Works as a browser global (window.gongkaiTokenizer) and as a node module. */
 (function (root, factory) {
   if (typeof module === "object" && module.exports) module.exports = factory();
@@ -11,36 +13,39 @@
 })(typeof self !== "undefined" ? self : this, function () {
   "use strict";
   var NAME = "gongkai-tokenize";
-  var VERSION = 1;
+  var BOUNDARY_NAME = "gongkai-tokenize-boundary";
+  var VERSION = 2;
   var HAN = "\u3007\u3400-\u4dbf\u4e00-\u9fff\uf900-\ufaff\\u{20000}-\\u{323af}";
   var TOKEN_RE = new RegExp("([0-9A-Za-z]+)|([" + HAN + "]+)", "gu");
 
-  function tokenize(text) {
-    var out = [];
+  function tokenize(text, boundaries) {
+    var out = [], end = -1, last = "";
     var s = String(text).normalize("NFKC");
     var m;
     TOKEN_RE.lastIndex = 0;
     while ((m = TOKEN_RE.exec(s)) !== null) {
-      if (m[1]) {
-        out.push(m[1].toLowerCase());
-      } else {
-        var chars = Array.from(m[2]);
-        if (chars.length === 1) out.push(chars[0]);
-        for (var i = 0; i + 1 < chars.length; i++) out.push(chars[i] + chars[i + 1]);
-      }
+      var chars = Array.from(m[1] ? m[1].toLowerCase() : m[2]);
+      // runs of one kind are maximal, so touching runs differ in kind
+      if (boundaries && m.index === end) out.push(last + chars[0]);
+      if (m[1]) out.push(chars.join(""));
+      else if (chars.length === 1) out.push(chars[0]);
+      else for (var i = 0; i + 1 < chars.length; i++) out.push(chars[i] + chars[i + 1]);
+      end = TOKEN_RE.lastIndex;
+      last = chars[chars.length - 1];
     }
     return out;
   }
 
   function register(lunr) {
-    function pipelineTokenize(token) {
-      return tokenize(token.toString()).map(function (term) {
-        return token.clone(function () { return term; });
-      });
-    }
-    if (!lunr.Pipeline.registeredFunctions[NAME]) lunr.Pipeline.registerFunction(pipelineTokenize, NAME);
-    return pipelineTokenize;
+    [[NAME, false], [BOUNDARY_NAME, true]].forEach(function (f) {
+      if (lunr.Pipeline.registeredFunctions[f[0]]) return;
+      lunr.Pipeline.registerFunction(function (token) {
+        return tokenize(token.toString(), f[1]).map(function (term) {
+          return token.clone(function () { return term; });
+        });
+      }, f[0]);
+    });
   }
 
-  return { NAME: NAME, VERSION: VERSION, tokenize: tokenize, register: register };
+  return { NAME: NAME, BOUNDARY_NAME: BOUNDARY_NAME, VERSION: VERSION, tokenize: tokenize, register: register };
 });
