@@ -157,23 +157,25 @@ def build(documents, fields: tuple[Field, ...]) -> Index:
         df += np.bincount(np.frombuffer(term_col, dtype=np.uint32), minlength=nterms)
     idfs = np.array([idf(d, count) for d in df.tolist()], dtype=np.float64)
 
-    grouped = []  # per field: (starts, docs, tfs, {posting number: exact thousandths}), sorted by term, document
+    grouped = []  # per field: (starts, docs, tfs, fragile weights by term), sorted by term, document
     for n in range(nfields):
         term_col, doc_col, tf_col = columns[n]
         columns[n] = None  # free the columns as they are sorted (memory at 100k items)
         tids = np.frombuffer(term_col, dtype=np.uint32)
-        sort = np.argsort(tids, kind="stable")  # documents stay ascending within a term
+        # stable: documents stay ascending within a term; numpy radix-sorts 16-bit keys
+        sort = np.argsort(tids.astype(np.uint16) if nterms <= 1 << 16 else tids, kind="stable")
         tids = tids[sort]
         docs = np.frombuffer(doc_col, dtype=np.uint32)[sort]
         tfs = np.frombuffer(tf_col, dtype=np.uint32)[sort]
         del sort, term_col, doc_col, tf_col
-        exact = {}
+        starts = np.searchsorted(tids, np.arange(nterms + 1))
+        exact: dict[int, dict[int, int]] = {}  # term index -> {posting number: thousandths}
         if len(tids):
             score = bm25(idfs[tids], tfs, lengths[n][docs], totals[n] / count, fields[n].boost)
-            fragile = np.flatnonzero(near_half(score))
-            exact = {int(i): round(round(float(score[i]), 3) * 1000) for i in fragile.tolist()}
+            for i in np.flatnonzero(near_half(score)).tolist():
+                t = int(tids[i])
+                exact.setdefault(t, {})[i - int(starts[t])] = round(round(float(score[i]), 3) * 1000)
             del score
-        starts = np.searchsorted(tids, np.arange(nterms + 1))
         del tids
         grouped.append((starts, docs, tfs, exact))
 
@@ -184,7 +186,7 @@ def build(documents, fields: tuple[Field, ...]) -> Index:
             a, b = int(starts[index]), int(starts[index + 1])
             ids.append(docs[a:b])
             tfs.append(tf[a:b])
-            exact.append({i - a: w for i, w in fragile.items() if a <= i < b} if fragile else {})
+            exact.append(fragile.get(index, {}))
         terms[term] = Term(index, first_rank[index], ids, tfs, exact)
     return Index(fields, count, terms, lengths, totals)
 
