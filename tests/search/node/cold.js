@@ -20,12 +20,13 @@ async function cold(q) {
   const index = await ShardedIndex.open(lunr, fetchJson);
   const plan = query.plan(q, index.manifest);
   await index.loadShards(index.shardsFor(plan));
-  let results = query.run(lunr, index.lunrIndex(index.candidates(plan)), plan, "and");
+  const only = index.candidates(plan); // as search.js
+  let results = query.run(lunr, index.lunrIndex(plan, only), plan, only ? "pruned" : "and");
   let mode = "and";
   if (!results.length && plan.terms.length > 1) { mode = "or-offered"; }
   else await index.rows(results.slice(0, PAGE_SIZE).map((r) => r.ref));
   const ms = Number(process.hrtime.bigint() - started) / 1e6;
-  if (mode !== "and") results = query.run(lunr, index.lunrIndex(), plan, "or");
+  if (mode !== "and") results = query.run(lunr, index.lunrIndex(plan), plan, "or");
   return { q, fetched, count: results.length, mode, ms, refs: results.slice(0, PAGE_SIZE).map((r) => r.ref) };
 }
 

@@ -130,15 +130,23 @@
     }));
   };
 
+  /* For each clause of plan, the loaded terms it names (itself, or those its prefix starts). */
+  ShardedIndex.prototype.clauseTerms = function (plan) {
+    var loaded = Object.keys(this.records);
+    return plan.clauses.map(function (c) {
+      if (!c.prefix) return c.term in this.records ? [c.term] : [];
+      return loaded.filter(function (t) { return t.slice(0, c.term.length) === c.term; });
+    }, this);
+  };
+
   /* The refs that can satisfy every required clause of plan (from the loaded shards):
    * an AND query needs the other terms' postings for these documents only. */
   ShardedIndex.prototype.candidates = function (plan) {
-    var self = this, terms = Object.keys(this.records), result = null;
-    plan.clauses.forEach(function (c) {
+    var self = this, named = this.clauseTerms(plan), result = null;
+    plan.clauses.forEach(function (c, n) {
       if (!c.required || (result && !result.size)) return;
       var refs = new Set();
-      terms.forEach(function (term) {
-        if (term !== c.term && !(c.prefix && term.slice(0, c.term.length) === c.term)) return;
+      named[n].forEach(function (term) {
         var record = self.records[term];
         for (var f = 2; f < record.length; f++) {
           if (!record[f]) continue;
@@ -152,33 +160,40 @@
     return result;
   };
 
-  /* Every term loaded so far as a serialized lunr index (lunr.py's serialize form);
-   * with only (a Set of refs, from candidates()) the postings of other documents are
-   * left out, which changes no score of those documents and spares lunr most of the work.
-   * Terms are numbered in lunr's order of first occurrence, so that every dot product
-   * sums in the same order as the whole index's. */
-  ShardedIndex.prototype.serialize = function (only) {
+  /* The loaded terms that plan names (every loaded term without a plan) as a serialized
+   * lunr index (lunr.py's serialize form). Other terms change no score: a document's
+   * score is its dot product with the query's vector, which is 0 for them. With only (a
+   * Set of refs, from candidates()) the postings of other documents are left out, which
+   * changes no score of those documents and spares lunr most of the work. Terms are
+   * numbered in lunr's order of first occurrence, so that every dot product sums in the
+   * same order as the whole index's. */
+  ShardedIndex.prototype.serialize = function (plan, only) {
     var self = this, fields = this.fields, docs = this.manifest.docs;
     var k1 = this.manifest.bm25.k1, b = this.manifest.bm25.b;
     var number = Object.create(null), vectors = Object.create(null), inverted = [];
-    Object.keys(this.records).map(function (term) { return [firstOccurrence(self.records[term]), term]; })
+    var terms = plan ? Array.from(new Set([].concat.apply([], this.clauseTerms(plan)))) : Object.keys(this.records);
+    terms.map(function (term) { return [firstOccurrence(self.records[term]), term]; })
       .sort(byFirstOccurrence).forEach(function (entry, n) { number[entry[1]] = n; });
-    Object.keys(this.records).sort().forEach(function (term) {
+    terms.sort().forEach(function (term) {
       var record = self.records[term], index = number[term], posting = { _index: index }, df = 0;
       for (var f = 2; f < record.length; f++) if (record[f]) df += record[f][0].length;
       var idf = Math.log(1 + Math.abs((docs - df + 0.5) / (df + 0.5))); // lunr.idf, counted per field
       fields.forEach(function (field, f) {
         var refs = {}, entry = record[2 + f];
         if (entry) {
-          var exact = Object.create(null), given = entry[3] || [];
-          for (var e = 0; e < given.length; e += 2) exact[given[e]] = given[e + 1] / 1000;
+          var exact = null, given = entry[3];
+          if (given) {
+            exact = new Map();
+            for (var e = 0; e < given.length; e += 2) exact.set(given[e], given[e + 1] / 1000);
+          }
           var ref = 0, deltas = entry[0], tfs = entry[1], lengths = entry[2];
+          var average = self.averages[f], boost = self.boosts[f];
           for (var i = 0; i < deltas.length; i++) {
             ref += deltas[i];
             if (only && !only.has(ref)) continue;
             refs[ref] = {};
             var key = field + "/" + ref;
-            var w = i in exact ? exact[i] : weight(idf, tfs[i], lengths[i], self.averages[f], self.boosts[f], k1, b);
+            var w = exact && exact.has(i) ? exact.get(i) : weight(idf, tfs[i], lengths[i], average, boost, k1, b);
             (vectors[key] || (vectors[key] = [])).push([index, w]);
           }
         }
@@ -195,9 +210,9 @@
              invertedIndex: inverted, pipeline: this.manifest.pipeline };
   };
 
-  /* A lunr.Index of every term loaded so far (see serialize). */
-  ShardedIndex.prototype.lunrIndex = function (only) {
-    return this.lunr.Index.load(this.serialize(only));
+  /* A lunr.Index of the loaded terms plan names (see serialize). */
+  ShardedIndex.prototype.lunrIndex = function (plan, only) {
+    return this.lunr.Index.load(this.serialize(plan, only));
   };
 
   /* Display rows for refs (fetched in chunks of manifest.docChunk). */

@@ -143,9 +143,10 @@
       var plan = s.plan = query.plan(q, index.manifest);
       return index.loadShards(index.shardsFor(plan)).then(function () {
         if (s !== state) return;
-        s.results = query.run(lunr, index.lunrIndex(index.candidates(plan)), plan, "and");
+        var only = index.candidates(plan);
+        s.results = query.run(lunr, index.lunrIndex(plan, only), plan, only ? "pruned" : "and");
         if (s.results.length) return show(false);
-        s.or = plan.terms.length > 1 ? query.run(lunr, index.lunrIndex(), plan, "or") : [];
+        s.or = plan.terms.length > 1 ? query.run(lunr, index.lunrIndex(plan), plan, "or") : [];
         if (!s.or.length) { say(text("nothing")); return; }
         say(text("none"));
         orButton.textContent = text("or-offer", { count: s.or.length });
