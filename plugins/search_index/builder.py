@@ -19,14 +19,12 @@ half; for those (``FRAGILE``, a few in a million) the exact weight is kept.
 from __future__ import annotations
 
 import math
-from array import array
-from collections import Counter
-from itertools import repeat
 from dataclasses import dataclass
 
 import numpy as np
 
-from .tokenizer import BOUNDARY_NAME, NAME, tokenize
+from . import terms
+from .tokenizer import BOUNDARY_NAME, NAME
 
 K1 = 1.2  # lunr's defaults
 B = 0.75
@@ -123,50 +121,62 @@ def bm25(idfs: np.ndarray, tfs: np.ndarray, lengths: np.ndarray, average: float,
 def build(documents, fields: tuple[Field, ...]) -> Index:
     """Index ``documents`` (dicts of field name -> text; the ref is the position).
 
-    Postings are collected as flat (term, document, tf) columns with C-speed
-    ``extend`` calls and grouped by one stable sort per field; the scores are
-    computed for all postings at once with numpy, only to find the fragile ones."""
+    Terms are found a batch of documents at a time (``terms.py``), postings
+    collected as flat (term, document, tf) columns and grouped by one stable sort
+    per field; the scores are computed for all postings at once with numpy, only
+    to find the fragile ones."""
     nfields = len(fields)
-    order: dict[str, int] = {}  # term -> lunr term index, by first occurrence
-    first_rank = array("I")
-    columns = [(array("I"), array("I"), array("I")) for _ in fields]  # per field: term, doc, tf
-    lengths = [array("I") for _ in fields]
+    vocabulary = terms.Vocabulary()
+    order: dict[int, int] = {}  # term key -> lunr term index, by first occurrence
+    first_rank: list[int] = []
+    columns = [[] for _ in fields]  # per field, per batch: (term, doc, tf) arrays
+    lengths = [[] for _ in fields]
     count = 0
-    for doc, document in enumerate(documents):
-        count += 1
-        for n, f in enumerate(fields):
-            tokens = tokenize(document.get(f.name) or "", f.boundaries)
-            lengths[n].append(len(tokens))
-            if not tokens:
-                continue
-            counts = Counter(tokens)
-            if not order.keys() >= counts.keys():
-                for rank, term in enumerate(counts):
-                    if term not in order:
-                        order[term] = len(order)
-                        first_rank.append(rank)
-            term_col, doc_col, tf_col = columns[n]
-            term_col.extend(map(order.__getitem__, counts))
-            doc_col.extend(repeat(doc, len(counts)))
-            tf_col.extend(counts.values())
+    for first_doc, batch in terms.batches(documents, fields, vocabulary):
+        count += len(batch.lengths) // nfields
+        for n in range(nfields):
+            lengths[n].append(batch.lengths[n::nfields])
+        if not len(batch.keys):
+            continue
+        keys, key_first, pair_first, segment, key_no, tf = group(batch)
+        # a pair's rank among its segment's distinct terms, by first occurrence
+        by_first = np.argsort(pair_first)  # positions are distinct and ascend with segments
+        rank = np.empty(len(segment), dtype=np.int64)
+        rank[by_first] = np.arange(len(segment)) - np.searchsorted(segment[by_first], segment[by_first])
+        ids = np.array([order.get(k, -1) for k in keys.tolist()], dtype=np.int64)
+        new = np.flatnonzero(ids < 0)
+        new = new[np.argsort(key_first[new])]  # numbered as they first occur
+        # the pair where a new term first occurs: its segment is where its first position lies
+        first_pairs = np.searchsorted(pair_first[by_first], key_first[new])
+        first_rank += rank[by_first[first_pairs]].tolist()
+        for k in new.tolist():
+            ids[k] = order[int(keys[k])] = len(order)
+        field_of = segment % nfields
+        for n in range(nfields):
+            mine = field_of == n
+            columns[n].append((ids[key_no[mine]].astype(np.uint32),
+                               (first_doc + segment[mine] // nfields).astype(np.uint32), tf[mine].astype(np.uint32)))
     nterms = len(order)
-    lengths = [np.frombuffer(a, dtype=np.uint32) for a in lengths]
+    names = [vocabulary.term(k) for k in order]  # term strings by term index
+    lengths = [np.concatenate(parts).astype(np.uint32) if parts else np.zeros(0, np.uint32) for parts in lengths]
     totals = [int(a.sum()) for a in lengths]
+    columns = [tuple(np.concatenate([c[i] for c in parts]) if parts else np.zeros(0, np.uint32) for i in range(3))
+               for parts in columns]
     df = np.zeros(nterms, dtype=np.int64)
     for term_col, _, _ in columns:
-        df += np.bincount(np.frombuffer(term_col, dtype=np.uint32), minlength=nterms)
+        df += np.bincount(term_col, minlength=nterms)
     idfs = np.array([idf(d, count) for d in df.tolist()], dtype=np.float64)
 
     grouped = []  # per field: (starts, docs, tfs, fragile weights by term), sorted by term, document
     for n in range(nfields):
         term_col, doc_col, tf_col = columns[n]
         columns[n] = None  # free the columns as they are sorted (memory at 100k items)
-        tids = np.frombuffer(term_col, dtype=np.uint32)
+        tids = term_col
         # stable: documents stay ascending within a term; numpy radix-sorts 16-bit keys
         sort = np.argsort(tids.astype(np.uint16) if nterms <= 1 << 16 else tids, kind="stable")
         tids = tids[sort]
-        docs = np.frombuffer(doc_col, dtype=np.uint32)[sort]
-        tfs = np.frombuffer(tf_col, dtype=np.uint32)[sort]
+        docs = doc_col[sort]
+        tfs = tf_col[sort]
         del sort, term_col, doc_col, tf_col
         starts = np.searchsorted(tids, np.arange(nterms + 1))
         exact: dict[int, dict[int, int]] = {}  # term index -> {posting number: thousandths}
@@ -179,16 +189,38 @@ def build(documents, fields: tuple[Field, ...]) -> Index:
         del tids
         grouped.append((starts, docs, tfs, exact))
 
-    terms: dict[str, Term] = {}
-    for term, index in order.items():
+    index_terms: dict[str, Term] = {}
+    for index, term in enumerate(names):
         ids, tfs, exact = [], [], []
         for starts, docs, tf, fragile in grouped:
             a, b = int(starts[index]), int(starts[index + 1])
             ids.append(docs[a:b])
             tfs.append(tf[a:b])
             exact.append(fragile.get(index, {}))
-        terms[term] = Term(index, first_rank[index], ids, tfs, exact)
-    return Index(fields, count, terms, lengths, totals)
+        index_terms[term] = Term(index, first_rank[index], ids, tfs, exact)
+    return Index(fields, count, index_terms, lengths, totals)
+
+
+def group(batch: terms.Batch):
+    """The batch's distinct keys (each with its first position and its pairs' key
+    numbers) and its distinct (segment, key) pairs, ascending, each with its first
+    position and count: one sort of the packed pairs, one of the pairs' keys."""
+    packed = (batch.segments << terms.KEY_BITS) | batch.keys
+    by_pair = np.argsort(packed)
+    packed = packed[by_pair]
+    at = np.flatnonzero(np.diff(packed, prepend=-1))
+    pair_first = np.minimum.reduceat(batch.positions[by_pair], at)
+    counts = np.diff(np.append(at, len(packed)))
+    packed = packed[at]
+    segment, pair_keys = packed >> terms.KEY_BITS, packed & ((1 << terms.KEY_BITS) - 1)
+    by_key = np.argsort(pair_keys, kind="stable")
+    sorted_keys = pair_keys[by_key]
+    starts = np.flatnonzero(np.diff(sorted_keys, prepend=-1))
+    keys = sorted_keys[starts]
+    key_first = np.minimum.reduceat(pair_first[by_key], starts)
+    key_no = np.empty(len(pair_keys), dtype=np.int64)
+    key_no[by_key] = np.repeat(np.arange(len(keys)), np.diff(np.append(starts, len(sorted_keys))))
+    return keys, key_first, pair_first, segment, key_no, counts
 
 
 def near_half(x: np.ndarray) -> np.ndarray:

@@ -98,9 +98,10 @@ def pack(index: Index, target: int):
     size = 0
     for term in sorted(index.terms, key=js_order):
         record = dumps(term_record(term, index))
-        # a close, cheap estimate of its gzip bytes; a record of 16 raw bytes per gzip byte
-        # of the target is surely a shard of its own (JSON of numbers gzips to 1/3-1/10)
-        big = len(record) >= 16 * target
+        # a close, cheap estimate of its gzip bytes; a record of 8 raw bytes per gzip byte
+        # of the target is a shard of its own without asking (records gzip to 1/3-1/12;
+        # one that gzips better merely gets a small shard to itself)
+        big = len(record) >= 8 * target
         cost = target if big else max(len(zlib.compress(record.encode(), 1)) - 8, 4)
         if cost >= target // 2:  # a very common term: alone, fetched only by queries naming it
             if current:

@@ -1,0 +1,131 @@
+"""The index-time twin of ``tokenizer.tokenize``: the same terms, in the same
+order, found for many documents at once with numpy instead of a Python loop
+per Han run (which was half of the index's build time).
+
+A batch of documents becomes one array of code points, their fields in order,
+separated by a character that is neither Han nor ASCII (so no run crosses
+them). Every token is an integer key at a position in that stream: a Han
+bigram or a boundary bigram packs its two code points, a lone Han character
+its one, an ASCII word the number of its (lower-cased) spelling; its position
+orders it as tokenize does. Grouping by (field, key) then gives each document
+field's term frequencies, length and the order in which its terms first occur
+(the least positions), which is what lunr's builder records.
+"""
+from __future__ import annotations
+
+import unicodedata
+from dataclasses import dataclass
+
+import numpy as np
+
+SEPARATOR = "\n"  # neither Han nor ASCII: ends every run
+BATCH_CHARS = 4_000_000  # code points per batch (memory: a few hundred MB of temporaries)
+KEY_BITS = 45  # kind (3 bits) and two code points (21 bits each)
+BATCH_SEGMENTS = 1 << (63 - KEY_BITS - 1)  # so that a (segment, key) pair packs into an int64
+
+# key kinds, in the top bits of an int64 key (code points need 21 bits, two need 42)
+BIGRAM, LONE, WORD, BOUNDARY = (np.int64(k) << 42 for k in (1, 2, 3, 4))
+LOW21 = (1 << 21) - 1
+
+
+def _han(cp: np.ndarray) -> np.ndarray:
+    """tokenizer.HAN as a mask over code points."""
+    return ((cp == 0x3007) | ((cp >= 0x3400) & (cp <= 0x4DBF)) | ((cp >= 0x4E00) & (cp <= 0x9FFF))
+            | ((cp >= 0xF900) & (cp <= 0xFAFF)) | ((cp >= 0x20000) & (cp <= 0x323AF)))
+
+
+def _ascii(cp: np.ndarray) -> np.ndarray:
+    return ((cp >= 48) & (cp <= 57)) | ((cp >= 65) & (cp <= 90)) | ((cp >= 97) & (cp <= 122))
+
+
+def _lower(cp: np.ndarray) -> np.ndarray:
+    return np.where((cp >= 65) & (cp <= 90), cp + 32, cp)
+
+
+@dataclass
+class Batch:
+    """The tokens of a batch's document fields (segments, numbered in stream order),
+    in no particular order: their positions give tokenize's order."""
+
+    segments: np.ndarray  # per token: its segment
+    keys: np.ndarray  # per token: its key (< 2**KEY_BITS)
+    positions: np.ndarray  # per token: where it stands in the stream (ascending = tokenize's order)
+    lengths: np.ndarray  # per segment: its number of tokens
+
+
+class Vocabulary:
+    """Keys to term strings, and ASCII words to the numbers in their keys."""
+
+    def __init__(self) -> None:
+        self.words: dict[str, int] = {}
+        self.spellings: list[str] = []
+
+    def word(self, spelling: str) -> int:
+        number = self.words.get(spelling)
+        if number is None:
+            number = self.words[spelling] = len(self.spellings)
+            self.spellings.append(spelling)
+        return number
+
+    def term(self, key: int) -> str:
+        kind, value = key >> 42, key & ((1 << 42) - 1)
+        if kind == 3:
+            return self.spellings[value]
+        if kind == 2:
+            return chr(value)
+        return chr(value >> 21) + chr(value & LOW21)
+
+
+def tokens(texts: list[str], boundaries: list[bool], vocabulary: Vocabulary) -> Batch:
+    """The tokens of ``texts`` (one per segment); ``boundaries[i]``: segment i keeps
+    boundary bigrams (tokenizer SPEC step 4)."""
+    texts = [unicodedata.normalize("NFKC", t) for t in texts]
+    stream = SEPARATOR.join(texts) + SEPARATOR
+    cp = np.frombuffer(stream.encode("utf-32-le", "surrogatepass"), dtype="<u4").astype(np.int64)
+    starts = np.zeros(len(texts) + 1, dtype=np.int64)
+    np.cumsum([len(t) + 1 for t in texts], out=starts[1:])
+    han, asc = _han(cp), _ascii(cp)
+    nxt_han, prev_han = np.append(han[1:], False), np.insert(han[:-1], 0, False)
+    nxt_asc, prev_asc = np.append(asc[1:], False), np.insert(asc[:-1], 0, False)
+
+    positions, keys = [], []
+    at = np.flatnonzero(han & nxt_han)  # bigrams, at their first character
+    positions.append(2 * at)
+    keys.append(BIGRAM | (cp[at] << 21) | cp[at + 1])
+    at = np.flatnonzero(han & ~prev_han & ~nxt_han)  # lone characters
+    positions.append(2 * at)
+    keys.append(LONE | cp[at])
+    first, last = np.flatnonzero(asc & ~prev_asc), np.flatnonzero(asc & ~nxt_asc)  # words
+    positions.append(2 * first)
+    keys.append(WORD | np.array([vocabulary.word(stream[a:b + 1].lower()) for a, b in
+                                 zip(first.tolist(), last.tolist())], dtype=np.int64))
+    if any(boundaries):  # two touching characters of different kinds, before the second run's tokens
+        at = np.flatnonzero((han & nxt_asc) | (asc & nxt_han))
+        keep = np.repeat(np.array(boundaries, dtype=bool), np.diff(starts))[at]
+        at = at[keep]
+        positions.append(2 * at + 1)
+        keys.append(BOUNDARY | (_lower(cp[at]) << 21) | _lower(cp[at + 1]))
+
+    position = np.concatenate(positions)
+    segments = np.searchsorted(starts, position // 2, side="right") - 1
+    return Batch(segments, np.concatenate(keys), position, np.bincount(segments, minlength=len(texts)))
+
+
+def batches(documents, fields, vocabulary: Vocabulary):
+    """(first document number, Batch) for ``documents`` (dicts of field name -> text),
+    a batch at a time; segment ``d * len(fields) + n`` is field n of the d-th document
+    of the batch."""
+    texts: list[str] = []
+    size, first, count = 0, 0, 0
+    flags = [f.boundaries for f in fields]
+    for document in documents:
+        for f in fields:
+            text = document.get(f.name) or ""
+            texts.append(text)
+            size += len(text) + 1
+        count += 1
+        if size >= BATCH_CHARS or len(texts) + len(fields) > BATCH_SEGMENTS:
+            yield first, tokens(texts, flags * (count - first), vocabulary)
+            texts, size, first = [], 0, count
+    if texts or not count:
+        yield first, tokens(texts, flags * (count - first), vocabulary)
