@@ -29,6 +29,7 @@ from .tokenizer import BOUNDARY_NAME, NAME
 K1 = 1.2  # lunr's defaults
 B = 0.75
 FRAGILE = 1e-6  # |thousandths - k.5| below this: the float error of log may decide the rounding
+SCORE_CHUNK = 1 << 22  # postings scored at once when looking for fragile weights
 
 
 @dataclass(frozen=True)
@@ -160,17 +161,18 @@ def build(documents, fields: tuple[Field, ...]) -> Index:
     names = [vocabulary.term(k) for k in order]  # term strings by term index
     lengths = [np.concatenate(parts).astype(np.uint32) if parts else np.zeros(0, np.uint32) for parts in lengths]
     totals = [int(a.sum()) for a in lengths]
-    columns = [tuple(np.concatenate([c[i] for c in parts]) if parts else np.zeros(0, np.uint32) for i in range(3))
-               for parts in columns]
     df = np.zeros(nterms, dtype=np.int64)
-    for term_col, _, _ in columns:
-        df += np.bincount(term_col, minlength=nterms)
+    for parts in columns:
+        for term_col, _, _ in parts:
+            df += np.bincount(term_col, minlength=nterms)
     idfs = np.array([idf(d, count) for d in df.tolist()], dtype=np.float64)
 
     grouped = []  # per field: (starts, docs, tfs, fragile weights by term), sorted by term, document
     for n in range(nfields):
-        term_col, doc_col, tf_col = columns[n]
-        columns[n] = None  # free the columns as they are sorted (memory at 100k items)
+        # one field's columns at a time, its batches freed as they are joined (memory at 100k items)
+        term_col, doc_col, tf_col = (np.concatenate([part[i] for part in columns[n]]) if columns[n]
+                                     else np.zeros(0, np.uint32) for i in range(3))
+        columns[n] = None
         tids = term_col
         # stable: documents stay ascending within a term; numpy radix-sorts 16-bit keys
         sort = np.argsort(tids.astype(np.uint16) if nterms <= 1 << 16 else tids, kind="stable")
@@ -180,11 +182,12 @@ def build(documents, fields: tuple[Field, ...]) -> Index:
         del sort, term_col, doc_col, tf_col
         starts = np.searchsorted(tids, np.arange(nterms + 1))
         exact: dict[int, dict[int, int]] = {}  # term index -> {posting number: thousandths}
-        if len(tids):
-            score = bm25(idfs[tids], tfs, lengths[n][docs], totals[n] / count, fields[n].boost)
+        for a in range(0, len(tids), SCORE_CHUNK):  # in chunks: a score array of every posting is GBs at 100k
+            b = a + SCORE_CHUNK
+            score = bm25(idfs[tids[a:b]], tfs[a:b], lengths[n][docs[a:b]], totals[n] / count, fields[n].boost)
             for i in np.flatnonzero(near_half(score)).tolist():
-                t = int(tids[i])
-                exact.setdefault(t, {})[i - int(starts[t])] = round(round(float(score[i]), 3) * 1000)
+                t = int(tids[a + i])
+                exact.setdefault(t, {})[a + i - int(starts[t])] = round(round(float(score[i]), 3) * 1000)
             del score
         del tids
         grouped.append((starts, docs, tfs, exact))

@@ -120,19 +120,21 @@ def pack(index: Index, target: int):
         yield first, current
 
 
+def shard_name(first: str, seen: dict[str, int]) -> str:
+    """A shard's file name (``s/<name>.json``), from its first term, so that a shard
+    keeps its name when shards before it are cut differently: the first NAME_CHARS
+    code points in hex, joined by ``-``; a name that an earlier shard already has (a
+    long shared prefix) gets ``~k``, k shards of that name before it (``seen`` counts
+    them). index.js derives the same names from the manifest."""
+    name = "-".join(f"{ord(c):x}" for c in first[:NAME_CHARS])
+    k = seen.get(name, 0)
+    seen[name] = k + 1
+    return f"{name}~{k}" if k else name
+
+
 def shard_names(firsts: list[str]) -> list[str]:
-    """File names of the shards (``s/<name>.json``), from their first terms, so that a
-    shard keeps its name when shards before it are cut differently: the first
-    NAME_CHARS code points in hex, joined by ``-``; a name that an earlier shard
-    already has (a long shared prefix) gets ``~k``, k shards of that name before it.
-    index.js derives the same names from the manifest."""
-    names, seen = [], {}
-    for term in firsts:
-        name = "-".join(f"{ord(c):x}" for c in term[:NAME_CHARS])
-        k = seen.get(name, 0)
-        seen[name] = k + 1
-        names.append(f"{name}~{k}" if k else name)
-    return names
+    seen: dict[str, int] = {}
+    return [shard_name(first, seen) for first in firsts]
 
 
 def write_text(path: Path, text: str) -> int:
@@ -145,14 +147,13 @@ def write_text(path: Path, text: str) -> int:
 def write_index(out: Path, index: Index, docs: list[SearchDoc], shard_bytes: int, doc_chunk: int) -> dict:
     """Write manifest, shards, display chunks and facets under ``out``; returns the manifest."""
     digest = hashlib.sha256()
-    firsts, texts = [], []
-    for first, shard in pack(index, shard_bytes):
-        texts.append('{"t":[' + ",".join(shard) + "]}")
-        digest.update(texts[-1].encode())
+    firsts: list[str] = []
+    seen: dict[str, int] = {}
+    for first, shard in pack(index, shard_bytes):  # written as they are cut: the index is GBs at 100k
+        text = '{"t":[' + ",".join(shard) + "]}"
+        digest.update(text.encode())
         firsts.append(first)
-    for name, text in zip(shard_names(firsts), texts):
-        write_text(out / "s" / f"{name}.json", text)
-    del texts
+        write_text(out / "s" / f"{shard_name(first, seen)}.json", text)
 
     categories = sorted({d.category for d in docs})
     publishers = sorted({d.publisher for d in docs})
