@@ -68,3 +68,12 @@ def test_weights_shipped_as_fragile_are_the_ones_the_browser_uses(tmp_path, samp
     shards.write_index(tmp_path / "search", index, rows, 8192, 8)
     whole = json.loads(node("whole.js", str(tmp_path / "search")))
     assert comparable(whole) == comparable(lunr_py_index(docs))
+
+
+def test_batches_cut_anywhere_give_the_same_index(sample_search, monkeypatch):
+    """Terms first met in a later batch are numbered after the earlier batches' terms,
+    exactly as lunr.py numbers them: batches of a few items give lunr.py's index too."""
+    from search_index import terms
+    _, docs = sample_search
+    monkeypatch.setattr(terms, "BATCH_CHARS", 3000)
+    assert our_index(docs).to_lunr() == lunr_py_index(docs)

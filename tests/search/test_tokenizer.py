@@ -87,3 +87,23 @@ def test_python_and_javascript_agree(sample_search):
     differ = [(s, py, j) for s, py, j in zip(strings, python, js) if py != j]
     assert differ == []
     assert sum(len(joined) > len(plain) for plain, joined in python) > 1000  # boundaries were exercised
+
+
+@pytest.mark.parametrize("boundaries", [False, True])
+def test_index_time_terms_are_the_tokenizers_terms_in_its_order(sample_search, boundaries):
+    """terms.py (numpy, a batch at a time) finds what tokenize finds, token for token,
+    in the same order, on every parity string."""
+    import numpy as np
+
+    from search_index import terms
+    _, docs = sample_search
+    strings = parity_strings([d["title"] for d in docs] + [d["fields"]["body"][:500] for d in docs])
+    strings += ["İstanbul ＡＢ局2016年政府", "lone \ud800 surrogate", ""]
+    vocabulary = terms.Vocabulary()
+    batch = terms.tokens(strings, [boundaries] * len(strings), vocabulary)
+    order = np.lexsort((batch.positions, batch.segments))
+    found = [[] for _ in strings]
+    for segment, key in zip(batch.segments[order].tolist(), batch.keys[order].tolist()):
+        found[segment].append(vocabulary.term(key))
+    assert found == [tokenize(s, boundaries) for s in strings]
+    assert batch.lengths.tolist() == [len(t) for t in found]
