@@ -169,17 +169,16 @@ def build(documents, fields: tuple[Field, ...]) -> Index:
 
     grouped = []  # per field: (starts, docs, tfs, fragile weights by term), sorted by term, document
     for n in range(nfields):
-        # one field's columns at a time, its batches freed as they are joined (memory at 100k items)
-        term_col, doc_col, tf_col = (np.concatenate([part[i] for part in columns[n]]) if columns[n]
-                                     else np.zeros(0, np.uint32) for i in range(3))
+        term_col, doc_col, tf_col = join(columns[n])  # memory at 100k items: one field at a time
         columns[n] = None
-        tids = term_col
         # stable: documents stay ascending within a term; numpy radix-sorts 16-bit keys
-        sort = np.argsort(tids.astype(np.uint16) if nterms <= 1 << 16 else tids, kind="stable")
-        tids = tids[sort]
+        sort = np.argsort(term_col.astype(np.uint16) if nterms <= 1 << 16 else term_col, kind="stable")
+        tids = term_col[sort]
+        del term_col
         docs = doc_col[sort]
+        del doc_col
         tfs = tf_col[sort]
-        del sort, term_col, doc_col, tf_col
+        del tf_col, sort
         starts = np.searchsorted(tids, np.arange(nterms + 1))
         exact: dict[int, dict[int, int]] = {}  # term index -> {posting number: thousandths}
         for a in range(0, len(tids), SCORE_CHUNK):  # in chunks: a score array of every posting is GBs at 100k
@@ -202,6 +201,19 @@ def build(documents, fields: tuple[Field, ...]) -> Index:
             exact.append(fragile.get(index, {}))
         index_terms[term] = Term(index, first_rank[index], ids, tfs, exact)
     return Index(fields, count, index_terms, lengths, totals)
+
+
+def join(parts: list) -> tuple:
+    """One field's (term, doc, tf) columns from its batches' parts, each part freed as
+    it is copied (the parts and the whole are not held at once)."""
+    whole = tuple(np.empty(sum(len(part[0]) for part in parts), dtype=np.uint32) for _ in range(3))
+    at = 0
+    while parts:
+        part = parts.pop(0)
+        for column, values in zip(whole, part):
+            column[at:at + len(values)] = values
+        at += len(part[0])
+    return whole
 
 
 def group(batch: terms.Batch):
