@@ -119,18 +119,25 @@ def bm25(idfs: np.ndarray, tfs: np.ndarray, lengths: np.ndarray, average: float,
     return score
 
 
-def build(documents, fields: tuple[Field, ...]) -> Index:
-    """Index ``documents`` (dicts of field name -> text; the ref is the position).
+@dataclass
+class Postings:
+    """What a pass over the documents collects (terms numbered by first occurrence)."""
 
-    Terms are found a batch of documents at a time (``terms.py``), postings
-    collected as flat (term, document, tf) columns and grouped by one stable sort
-    per field; the scores are computed for all postings at once with numpy, only
-    to find the fragile ones."""
+    names: list[str]  # term strings by term index
+    first_rank: list[int]  # by term index: its rank in the field it first occurred in
+    columns: list  # per field, per batch: (term, doc, tf) uint32 arrays, documents ascending
+    lengths: list  # per field: every document's field length
+    count: int  # documents
+
+
+def collect(documents, fields: tuple[Field, ...]) -> Postings:
+    """Find the terms of ``documents`` a batch at a time (``terms.py``) and number
+    new terms as lunr does, by first occurrence (document, field, position)."""
     nfields = len(fields)
     vocabulary = terms.Vocabulary()
-    order: dict[int, int] = {}  # term key -> lunr term index, by first occurrence
+    order: dict[int, int] = {}  # term key -> lunr term index
     first_rank: list[int] = []
-    columns = [[] for _ in fields]  # per field, per batch: (term, doc, tf) arrays
+    columns = [[] for _ in fields]
     lengths = [[] for _ in fields]
     count = 0
     for first_doc, batch in terms.batches(documents, fields, vocabulary):
@@ -157,9 +164,19 @@ def build(documents, fields: tuple[Field, ...]) -> Index:
             mine = field_of == n
             columns[n].append((ids[key_no[mine]].astype(np.uint32),
                                (first_doc + segment[mine] // nfields).astype(np.uint32), tf[mine].astype(np.uint32)))
-    nterms = len(order)
-    names = [vocabulary.term(k) for k in order]  # term strings by term index
     lengths = [np.concatenate(parts).astype(np.uint32) if parts else np.zeros(0, np.uint32) for parts in lengths]
+    return Postings([vocabulary.term(k) for k in order], first_rank, columns, lengths, count)
+
+
+def build(documents, fields: tuple[Field, ...]) -> Index:
+    """Index ``documents`` (dicts of field name -> text; the ref is the position).
+
+    The postings (``collect``) are grouped by one stable sort per field; the scores
+    are computed with numpy, a chunk at a time, only to find the fragile ones."""
+    nfields = len(fields)
+    p = collect(documents, fields)
+    names, first_rank, columns, lengths, count = p.names, p.first_rank, p.columns, p.lengths, p.count
+    nterms = len(names)
     totals = [int(a.sum()) for a in lengths]
     df = np.zeros(nterms, dtype=np.int64)
     for parts in columns:
