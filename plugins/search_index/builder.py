@@ -146,7 +146,7 @@ def collect(documents, fields: tuple[Field, ...]) -> Postings:
             lengths[n].append(batch.lengths[n::nfields])
         if not len(batch.keys):
             continue
-        keys, key_first, pair_first, segment, key_no, tf = group(batch)
+        keys, key_first, pair_first, segment, key_no, tf = terms.group(batch)
         # a pair's rank among its segment's distinct terms, by first occurrence
         by_first = np.argsort(pair_first)  # positions are distinct and ascend with segments
         rank = np.empty(len(segment), dtype=np.int64)
@@ -225,34 +225,13 @@ def join(parts: list) -> tuple:
     it is copied (the parts and the whole are not held at once)."""
     whole = tuple(np.empty(sum(len(part[0]) for part in parts), dtype=np.uint32) for _ in range(3))
     at = 0
+    parts.reverse()  # pop from the end, in batch order
     while parts:
-        part = parts.pop(0)
+        part = parts.pop()
         for column, values in zip(whole, part):
             column[at:at + len(values)] = values
         at += len(part[0])
     return whole
-
-
-def group(batch: terms.Batch):
-    """The batch's distinct keys (each with its first position and its pairs' key
-    numbers) and its distinct (segment, key) pairs, ascending, each with its first
-    position and count: one sort of the packed pairs, one of the pairs' keys."""
-    packed = (batch.segments << terms.KEY_BITS) | batch.keys
-    by_pair = np.argsort(packed)
-    packed = packed[by_pair]
-    at = np.flatnonzero(np.diff(packed, prepend=-1))
-    pair_first = np.minimum.reduceat(batch.positions[by_pair], at)
-    counts = np.diff(np.append(at, len(packed)))
-    packed = packed[at]
-    segment, pair_keys = packed >> terms.KEY_BITS, packed & ((1 << terms.KEY_BITS) - 1)
-    by_key = np.argsort(pair_keys, kind="stable")
-    sorted_keys = pair_keys[by_key]
-    starts = np.flatnonzero(np.diff(sorted_keys, prepend=-1))
-    keys = sorted_keys[starts]
-    key_first = np.minimum.reduceat(pair_first[by_key], starts)
-    key_no = np.empty(len(pair_keys), dtype=np.int64)
-    key_no[by_key] = np.repeat(np.arange(len(keys)), np.diff(np.append(starts, len(sorted_keys))))
-    return keys, key_first, pair_first, segment, key_no, counts
 
 
 def near_half(x: np.ndarray) -> np.ndarray:

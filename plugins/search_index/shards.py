@@ -20,8 +20,9 @@ that field's terms), plus the manifest.
     ``years`` [[year, first ref]], ``categories`` and ``publishers`` (names,
     referred to by position).
 ``search/s/<name>.json``
-    Named after the shard's first term (``shard_names``: its code points in
-    hex), so that a name survives changes elsewhere. ``{"t": [[term, firstRank, f0, f1, …], …]}``, one f per field: 0 when the
+    Named after the shard's first term (``shard_name``: its code points in
+    hex), so that a name survives changes elsewhere.
+    ``{"t": [[term, firstRank, f0, f1, …], …]}``, one f per field: 0 when the
     term is not in that field, else ``[refDeltas, tfs, lengths]``: the refs
     holding the term (delta-coded), its frequency in each and each one's
     field length; a fourth member ``[i, k, …]``, where present, gives the
@@ -137,15 +138,14 @@ def shard_names(firsts: list[str]) -> list[str]:
     return [shard_name(first, seen) for first in firsts]
 
 
-def write_text(path: Path, text: str) -> int:
-    path.parent.mkdir(parents=True, exist_ok=True)
-    data = text.encode("utf-8")
-    path.write_bytes(data)
-    return len(data)
+def write_text(path: Path, text: str) -> None:
+    path.write_bytes(text.encode("utf-8"))
 
 
 def write_index(out: Path, index: Index, docs: list[SearchDoc], shard_bytes: int, doc_chunk: int) -> dict:
     """Write manifest, shards, display chunks and facets under ``out``; returns the manifest."""
+    for folder in (out / "s", out / "d"):  # once, not per file: thousands of files
+        folder.mkdir(parents=True, exist_ok=True)
     digest = hashlib.sha256()
     firsts: list[str] = []
     seen: dict[str, int] = {}

@@ -24,7 +24,8 @@ KEY_BITS = 45  # kind (3 bits) and two code points (21 bits each)
 BATCH_SEGMENTS = 1 << (63 - KEY_BITS - 1)  # so that a (segment, key) pair packs into an int64
 
 # key kinds, in the top bits of an int64 key (code points need 21 bits, two need 42)
-BIGRAM, LONE, WORD, BOUNDARY = (np.int64(k) << 42 for k in (1, 2, 3, 4))
+KIND_SHIFT = 42
+BIGRAM, LONE, WORD, BOUNDARY = (np.int64(k) << KIND_SHIFT for k in (1, 2, 3, 4))
 LOW21 = (1 << 21) - 1
 
 
@@ -68,12 +69,12 @@ class Vocabulary:
         return number
 
     def term(self, key: int) -> str:
-        kind, value = key >> 42, key & ((1 << 42) - 1)
-        if kind == 3:
+        kind, value = key & ~((1 << KIND_SHIFT) - 1), key & ((1 << KIND_SHIFT) - 1)
+        if kind == WORD:
             return self.spellings[value]
-        if kind == 2:
+        if kind == LONE:
             return chr(value)
-        return chr(value >> 21) + chr(value & LOW21)
+        return chr(value >> 21) + chr(value & LOW21)  # a bigram or a boundary bigram
 
 
 def tokens(texts: list[str], boundaries: list[bool], vocabulary: Vocabulary) -> Batch:
@@ -129,3 +130,25 @@ def batches(documents, fields, vocabulary: Vocabulary):
             texts, size, first = [], 0, count
     if texts or not count:
         yield first, tokens(texts, flags * (count - first), vocabulary)
+
+
+def group(batch: Batch):
+    """The batch's distinct keys (each with its first position and its pairs' key
+    numbers) and its distinct (segment, key) pairs, ascending, each with its first
+    position and count: one sort of the packed pairs, one of the pairs' keys."""
+    packed = (batch.segments << KEY_BITS) | batch.keys
+    by_pair = np.argsort(packed)
+    packed = packed[by_pair]
+    at = np.flatnonzero(np.diff(packed, prepend=-1))
+    pair_first = np.minimum.reduceat(batch.positions[by_pair], at)
+    counts = np.diff(np.append(at, len(packed)))
+    packed = packed[at]
+    segment, pair_keys = packed >> KEY_BITS, packed & ((1 << KEY_BITS) - 1)
+    by_key = np.argsort(pair_keys, kind="stable")
+    sorted_keys = pair_keys[by_key]
+    starts = np.flatnonzero(np.diff(sorted_keys, prepend=-1))
+    keys = sorted_keys[starts]
+    key_first = np.minimum.reduceat(pair_first[by_key], starts)
+    key_no = np.empty(len(pair_keys), dtype=np.int64)
+    key_no[by_key] = np.repeat(np.arange(len(keys)), np.diff(np.append(starts, len(sorted_keys))))
+    return keys, key_first, pair_first, segment, key_no, counts
