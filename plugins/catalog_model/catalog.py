@@ -14,7 +14,14 @@ from .organs import OrganRegistry
 from .vocabulary import EXPIRED, VALID
 
 # Link fields and the name of their reverse direction.
-LINKS = {"interprets": "interpreted_by", "replaces": "replaced_by", "repealed_by": "repeals"}
+LINKS = {"interprets": "interpreted_by", "replaces": "replaced_by", "repealed_by": "repeals",
+         "feedback_for": "feedback", "corrected_by": "corrects"}
+
+
+def link_targets(item, key: str) -> list[str]:
+    """The 索引号 a link field names, as a list (corrected_by names one)."""
+    value = getattr(item, key)
+    return [value] if isinstance(value, str) else list(value or [])
 
 
 @dataclass
@@ -34,7 +41,7 @@ class Catalog:
             if not entry.item:
                 continue
             for forward, backward in LINKS.items():
-                for target in getattr(entry.item, forward):
+                for target in link_targets(entry.item, forward):
                     reverse[backward][target].append(entry.item.index_no)
         # Sorted, so that pages never depend on the order files were read in.
         self.reverse = {name: {target: sorted(sources) for target, sources in targets.items()}
@@ -44,7 +51,7 @@ class Catalog:
         """Every related entry of ``entry``, by relation name, both directions."""
         out: dict[str, list[Entry]] = {}
         for forward, backward in LINKS.items():
-            out[forward] = self._resolve(getattr(entry.item, forward))
+            out[forward] = self._resolve(link_targets(entry.item, forward))
             out[backward] = self._resolve(self.reverse[backward].get(entry.item.index_no, []))
         return out
 

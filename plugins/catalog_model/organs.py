@@ -7,6 +7,7 @@ is answered with the nearest registered names.
 """
 from __future__ import annotations
 
+import re
 from dataclasses import dataclass
 from difflib import get_close_matches
 from pathlib import Path
@@ -37,6 +38,11 @@ def valid_credit_code(code: str) -> bool:
     return check_character(code[:17]) == code[17]
 
 
+# Optional fields shown on the organ's page, with their labels, in display order.
+ORGAN_DETAILS: dict[str, str] = {"duty": "机构职能", "head": "负责人", "address": "办公地址",
+                                 "hours": "办公时间", "phone": "联系电话", "postcode": "邮政编码"}
+
+
 class Organ(BaseModel):
     model_config = ConfigDict(extra="forbid", frozen=True)
 
@@ -44,6 +50,41 @@ class Organ(BaseModel):
     code: str
     kind: str
     short: Optional[str] = None
+    duty: Optional[str] = None
+    head: Optional[str] = None
+    address: Optional[str] = None
+    hours: Optional[str] = None
+    phone: Optional[str] = None
+    postcode: Optional[str] = None
+
+    @field_validator("duty", "head", "address", "hours", "phone", "postcode", mode="before")
+    @classmethod
+    def _detail_text(cls, value):
+        if value is None:
+            return None
+        if not isinstance(value, (str, int)) or not str(value).strip():
+            raise ValueError("应为非空文本")
+        return str(value).strip()
+
+    @field_validator("phone")
+    @classmethod
+    def _phone(cls, value: Optional[str]) -> Optional[str]:
+        # An office line: area code and number, several separated by 、 or ；.
+        if value is not None and not re.fullmatch(r"[0-9０-９（）()\-－—、；;，, 转]+", value):
+            raise ValueError("联系电话应为数字，如 0319-8123456")
+        return value
+
+    @field_validator("postcode")
+    @classmethod
+    def _postcode(cls, value: Optional[str]) -> Optional[str]:
+        if value is not None and not re.fullmatch(r"\d{6}", value):
+            raise ValueError("邮政编码应为 6 位数字")
+        return value
+
+    @property
+    def details(self) -> list[tuple[str, str]]:
+        """(label, value) of every optional detail given, in display order."""
+        return [(label, getattr(self, key)) for key, label in ORGAN_DETAILS.items() if getattr(self, key)]
 
     @field_validator("code")
     @classmethod

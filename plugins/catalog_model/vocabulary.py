@@ -43,6 +43,15 @@ GENRES: tuple[str, ...] = (
 VALIDITIES: tuple[str, ...] = ("有效", "失效", "废止", "已修改")
 VALID, EXPIRED = "有效", "失效"
 
+# 解读形式: how a 政策解读 explains its source (国办发〔2016〕80号 asks for varied forms).
+INTERPRETATION_FORMS: tuple[str, ...] = ("文字解读", "图解", "问答", "新闻发布会", "在线访谈")
+GRAPHIC_FORM = "图解"
+
+# The section whose items ask for public comment, and the days after the
+# deadline within which a 意见反馈 should report on it (make check advice).
+CONSULTATION_SECTION = "意见征集"
+FEEDBACK_DUE_DAYS = 30
+
 # 状态: canonical value -> accepted spellings.
 STATUSES: dict[str, tuple[str, ...]] = {
     "published": ("published", "发布", "已发布"),

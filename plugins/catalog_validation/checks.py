@@ -9,7 +9,7 @@ import re
 from collections import Counter, defaultdict
 from pathlib import Path
 
-from catalog_model.catalog import LINKS, Catalog
+from catalog_model.catalog import LINKS, Catalog, link_targets
 from catalog_model.entry import Entry
 from catalog_model.problems import Problem, problem
 from catalog_model.schema import LABELS, field_name
@@ -72,7 +72,7 @@ def _link_targets(entries: list[Entry], catalog: Catalog) -> list[Problem]:
     problems = []
     for e in entries:
         for key in LINKS:
-            for target in getattr(e.item, key):
+            for target in link_targets(e.item, key):
                 where = (e.source_path, e.line(key), field_name(key))
                 if target == e.item.index_no:
                     problems.append(problem(*where, "self_reference", label=LABELS[key]))
