@@ -15,6 +15,8 @@ class Entry:
     summary: str = ""  # the item's summary, or one derived from its body
     is_draft: bool = False
     lines: dict[str, int] = field(default_factory=dict)  # field key -> line in the file
+    body_line: int = 1  # the line the body starts on
+    images: list[tuple[int, str]] = field(default_factory=list)  # (line, src below content/) of body images
 
     def line(self, key: str) -> int:
         return self.lines.get(key, 1)

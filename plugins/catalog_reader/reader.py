@@ -26,6 +26,7 @@ from catalog_model.vocabulary import STATUSES, Vocabulary
 from privacy_guard.guard import allowed_values, privacy_problems
 
 from . import prefetch
+from .body_checks import body_images, body_problems
 from .front_matter import parse_source
 
 MARKDOWN_EXTENSIONS = ["tables", "sane_lists", "attr_list", "def_list", "abbr"]
@@ -48,6 +49,10 @@ class ItemReader:
         entry, body = read_entry(path, self._root, self._vocabulary)
         html = self.render(body)
         entry.summary = _summary(entry.item, html)
+        images = body_images(body, entry.body_line)
+        entry.images = [(line, src) for line, src, _ in images]
+        found = body_problems(entry.source_path, entry.item, images, html, entry.body_line, self._root)
+        entry.problems += _as_warnings(found) if entry.is_draft else found
         return html, entry
 
     def render(self, body: str) -> str:
@@ -87,9 +92,13 @@ def read_entry(path: Path, root: Path, vocabulary: Vocabulary) -> tuple[Entry, s
         allowed = allowed_values(item.privacy_allow) if item else set()
         problems += privacy_problems(source.text, rel, allowed, _field_at(lines, source.body_line))
     if is_draft:
-        # A draft is not published, so its unfinished fields must not stop the build.
-        problems = [Problem(p.path, p.line, p.field, p.text, p.hint, WARNING) for p in problems]
-    return Entry(rel, item, problems, "", is_draft, lines), source.body
+        problems = _as_warnings(problems)
+    return Entry(rel, item, problems, "", is_draft, lines, source.body_line), source.body
+
+
+def _as_warnings(problems: list[Problem]) -> list[Problem]:
+    """A draft is not published, so its unfinished fields must not stop the build."""
+    return [Problem(p.path, p.line, p.field, p.text, p.hint, WARNING) for p in problems]
 
 
 def _field_at(lines: dict[str, int], body_line: int):
