@@ -20,7 +20,7 @@ from catalog_model.schema import LABELS
 from catalog_model.text import ui_text
 from catalog_model.vocabulary import ORGAN_KINDS, Vocabulary
 
-from . import attachments
+from . import attachments, images
 from .facets import Listing, build_facets, listing
 from .feeds import feed_path, write_feed
 from .lifecycle import consultation_status, lifecycle_notice
@@ -66,6 +66,7 @@ class CatalogPagesGenerator(Generator):
         by_index = {a.catalog.item.index_no: a for a in every}
         site_url = self.settings.get("CATALOG_SITE_URL", "")
 
+        self.image_files = []
         for article in every:
             entry = article.catalog
             item = entry.item
@@ -77,6 +78,10 @@ class CatalogPagesGenerator(Generator):
             article.related_items = {relation: [by_index[e.item.index_no] for e in entries]
                                      for relation, entries in catalog.links(entry).items()}
             article.attachment_files = [attachments.describe(root, a.file, a.title) for a in item.attachments]
+            if entry.images:
+                files = images.body_images(root, [src for _, src in entry.images])
+                article._content = images.rewrite(article._content, files, "../" * article.save_as.count("/"))
+                self.image_files.extend(files.values())
             article.lifecycle = lifecycle_notice(item, article.validity, article.related_items)
             article.consultation = consultation_status(item, catalog.reference_date)
             article.json_ld = json_ld(article, site_url)
@@ -98,7 +103,7 @@ class CatalogPagesGenerator(Generator):
         self.library = build_library(ordered, size)
         self.library_documents = [a for a in ordered if is_normative(a)]
         self.ordered = ordered
-        self.attachment_files = [f for a in every for f in a.attachment_files]
+        self.attachment_files = [f for a in every for f in a.attachment_files] + self.image_files
         self.context.update(
             TEXT=ui_text(),
             FIELD_LABELS=LABELS,
