@@ -18,7 +18,7 @@ from pelican.readers import BaseReader
 from pelican.utils import SafeDatetime
 
 from catalog_model.entry import Entry
-from catalog_model.html_text import collapsed_text
+from catalog_model.html_text import clipped, collapsed_text
 from catalog_model.problems import WARNING, Problem
 from catalog_model.schema import SUMMARY_MAX_CHARS, field_name, validate_item
 from catalog_model.text import message
@@ -123,7 +123,7 @@ def _is_draft(meta: dict | None) -> bool:
 def _summary(item, html: str) -> str:
     if item and item.summary:
         return item.summary
-    return collapsed_text(html)[:SUMMARY_MAX_CHARS]
+    return clipped(collapsed_text(html), SUMMARY_MAX_CHARS)
 
 
 def _pelican_metadata(entry: Entry, path: Path) -> dict:

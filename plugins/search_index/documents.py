@@ -10,7 +10,7 @@ from __future__ import annotations
 from dataclasses import dataclass
 
 from catalog_model.catalog import chronological
-from catalog_model.html_text import html_text
+from catalog_model.html_text import clipped, html_text
 
 from .builder import Field
 
@@ -68,5 +68,5 @@ def search_docs(articles, catalog, snippet_chars: int) -> list[SearchDoc]:
             article=article, title=item.title, url=article.url, publisher=item.publisher,
             date=item.date.isoformat(), category=item.category,
             validity=catalog.validity(entry) or "", doc_no=item.doc_no or "",
-            index_no=item.index_no, snippet=(entry.summary or "")[:snippet_chars]))
+            index_no=item.index_no, snippet=clipped(entry.summary or "", snippet_chars)))
     return docs
