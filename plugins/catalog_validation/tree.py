@@ -5,7 +5,7 @@ from pathlib import Path
 
 from catalog_model.entry import Entry
 from catalog_model.vocabulary import Vocabulary
-from catalog_reader.reader import CatalogReader, read_entry
+from catalog_reader.reader import CatalogReader, ItemReader
 
 from .validate import validate_entries
 
@@ -22,6 +22,7 @@ def validate_tree(settings: dict):
     """Read every item below ``settings['PATH']``; returns (catalog, problems)."""
     root = Path(settings["PATH"]).resolve()
     vocabulary = Vocabulary.from_settings(settings)
-    entries: list[Entry] = [read_entry(path, root, vocabulary)[0]
-                            for path in item_files(root, settings.get("ARTICLE_EXCLUDES", []))]
+    # The whole reading, body included: body checks (images, 图解) report too.
+    reader = ItemReader(root, vocabulary)
+    entries: list[Entry] = [reader.read(path)[1] for path in item_files(root, settings.get("ARTICLE_EXCLUDES", []))]
     return validate_entries(entries, settings)
