@@ -1,7 +1,7 @@
 """Controlled vocabularies of the content model.
 
 These are the defaults; a site overrides the catalog sections with the
-``CATALOG_SECTIONS`` setting (see :class:`Vocabulary`). Each section has an
+``CATALOG_SECTIONS`` setting (see :mod:`catalog_model.settings`). Each section has an
 ASCII slug because URLs must stay ASCII and stable (mirrors, file://).
 """
 from __future__ import annotations
@@ -63,16 +63,10 @@ DEFAULT_INDEX_NO_PATTERN = r"(?P<code>[0-9A-HJ-NPQRTUWXY]{18})/(?P<year>\d{4})-(
 
 @dataclass(frozen=True)
 class Vocabulary:
-    """The site-specific parts of the content model, built once from settings."""
+    """The site-specific parts of the content model (``SiteSettings.vocabulary``)."""
 
     sections: tuple[tuple[str, str], ...] = DEFAULT_SECTIONS
     index_no_pattern: str = DEFAULT_INDEX_NO_PATTERN
-
-    @classmethod
-    def from_settings(cls, settings: dict) -> "Vocabulary":
-        sections = tuple(tuple(s) for s in settings.get("CATALOG_SECTIONS", DEFAULT_SECTIONS))
-        pattern = settings.get("CATALOG_INDEX_NO_PATTERN", DEFAULT_INDEX_NO_PATTERN)
-        return cls(sections=sections, index_no_pattern=pattern)
 
     @property
     def section_names(self) -> tuple[str, ...]:
