@@ -10,7 +10,9 @@ from pathlib import Path
 
 ROOT = Path(__file__).resolve().parent.parent
 sys.path.insert(0, str(ROOT / "plugins"))
+sys.path.insert(1, str(ROOT / "tools"))
 
+import make_corpus  # noqa: E402  (tools/make_corpus.py: the project's corpus generator)
 from catalog_model.organs import check_character  # noqa: E402
 
 REFERENCE_DATE = "2026-01-01"

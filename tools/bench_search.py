@@ -31,8 +31,9 @@ import tempfile
 import time
 from pathlib import Path
 
+import make_corpus  # tools/make_corpus.py, beside this script
+
 ROOT = Path(__file__).resolve().parent.parent
-MAKE_CORPUS = Path(os.environ.get("MAKE_CORPUS", ROOT.parent / "shared" / "bench" / "make_corpus.py"))
 COLD = ROOT / "tests" / "search" / "node" / "cold.js"
 QUERIES = [  # fixed: 2-8 Chinese characters, mixed, 文号 and 索引号 are added per corpus
     "低保", "就业", "老旧小区改造", "城乡低保", "政府信息公开", "营商环境", "安全生产", "乡村振兴",
@@ -197,8 +198,7 @@ def main() -> None:
     for count in map(int, args.counts.split()):
         corpus = work / f"corpus-{count}"
         if not corpus.exists():
-            subprocess.run([sys.executable, str(MAKE_CORPUS), "--count", str(count), "--out", str(corpus)],
-                           check=True, capture_output=True)
+            make_corpus.generate(corpus, count)
         rows.append(measure(f"{count // 1000}k", corpus, work))
         print(f"measured {count} items", file=sys.stderr)
     if args.verbose:

@@ -13,7 +13,6 @@ from search_index import builder, documents
 from search_index.tokenizer import BOUNDARY_NAME, register_with_lunr
 
 NODE_DIR = Path(__file__).resolve().parent / "node"
-MAKE_CORPUS = ROOT.parent / "shared" / "bench" / "make_corpus.py"
 
 
 def build_with_documents(content: Path, output: Path) -> list[dict]:
