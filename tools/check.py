@@ -23,9 +23,8 @@ from pelican.settings import read_settings  # noqa: E402
 
 from catalog_model.problems import errors, report  # noqa: E402
 from catalog_model.text import message  # noqa: E402
-from catalog_model.vocabulary import Vocabulary  # noqa: E402
-from catalog_validation.advisories import advisories, empty_columns, section_counts  # noqa: E402
-from catalog_validation.tree import validate_tree  # noqa: E402
+from catalog_validation.advisories import advisories, empty_columns  # noqa: E402
+from catalog_validation.validate import validate_tree  # noqa: E402
 from catalog_validation.validate import display_prefix  # noqa: E402
 
 
@@ -36,14 +35,13 @@ def main() -> int:
     args = ap.parse_args()
     settings = read_settings(str(ROOT / args.settings), override={"PATH": str(Path(args.content).resolve())})
 
-    catalog, problems = validate_tree(settings)
-    vocabulary = Vocabulary.from_settings(settings)
+    catalog, problems = validate_tree(settings, bodies=True)  # bodies: image and 图解 checks
     problems += advisories(catalog, Path(settings["PATH"]))
-    problems += empty_columns(catalog, vocabulary, settings.get("CATALOG_ORGANS_FILE", "organs.yaml"), args.settings)
+    problems += empty_columns(catalog, catalog.settings.CATALOG_ORGANS_FILE, args.settings)
     if problems:
         print(report(problems, display_prefix(settings)))
     print(f"\n{message('check_counts')}：")
-    for name, count in section_counts(catalog, vocabulary):
+    for name, count in catalog.section_counts():
         print(f"  {name}\t{count}")
     if errors(problems):
         return 1

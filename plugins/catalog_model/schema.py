@@ -5,7 +5,7 @@ and shown on the site), whether it is required, and a one-line rule. The
 README's content-model table is generated from this declaration
 (``python -m catalog_model.docs``) and a test keeps the two equal.
 
-Per-field checks run first; the cross-field checks of :class:`Item` run only
+Per-field checks run first; the cross-field checks of :class:`ItemMetadata` run only
 when every field passed, so one mistake does not cascade into many messages.
 Checks that need the whole catalog (unique 索引号, link targets, the organ
 registry) live in ``catalog_validation``.
@@ -106,7 +106,7 @@ class PrivacyAllowance(BaseModel):
     reason: Text = field("理由", "why it must be public, e.g. 机构服务电话")
 
 
-class Item(BaseModel):
+class ItemMetadata(BaseModel):
     """One disclosure item's catalog metadata (its front matter)."""
 
     model_config = ConfigDict(extra="forbid", frozen=True)
@@ -221,7 +221,7 @@ class Item(BaseModel):
         return value
 
     @model_validator(mode="after")
-    def _cross_field(self) -> "Item":
+    def _cross_field(self) -> "ItemMetadata":
         if self.written and self.written > self.date:
             raise _fail("written_after_date", field="written", written=str(self.written), date=str(self.date))
         if self.category == vocab.POLICY_SECTION and self.validity is None:
@@ -250,7 +250,7 @@ def _warnings(info: ValidationInfo) -> list:
     return (info.context or {}).setdefault("warnings", []) if info.context is not None else []
 
 
-FIELDS = Item.model_fields
+FIELDS = ItemMetadata.model_fields
 LABELS: dict[str, str] = {key: f.json_schema_extra["label"] for key, f in FIELDS.items()}
 KEY_BY_LABEL: dict[str, str] = {label: key for key, label in LABELS.items()}
 
@@ -316,7 +316,7 @@ def normalize_keys(raw: dict, lines: dict, path: str) -> tuple[dict, dict, list[
 
 def validate_item(raw: dict, lines: dict, path: str,
                   vocabulary: vocab.Vocabulary | None = None,
-                  fallback_line: int = 1) -> tuple[Item | None, list[Problem], dict[str, int]]:
+                  fallback_line: int = 1) -> tuple[ItemMetadata | None, list[Problem], dict[str, int]]:
     """Validate one file's front matter. Returns the item (None when invalid),
     every problem found (each with its line) and the line of each field."""
     data, key_lines, problems = normalize_keys(raw, lines, path)
@@ -325,7 +325,7 @@ def validate_item(raw: dict, lines: dict, path: str,
     context: dict = {"vocabulary": vocabulary or vocab.Vocabulary(), "warnings": []}
     item = None
     try:
-        item = Item.model_validate(data, context=context)
+        item = ItemMetadata.model_validate(data, context=context)
     except ValidationError as exc:
         for err in exc.errors(include_url=False):
             problems.append(_problem_from_error(err, key_lines, path, fallback_line))

@@ -1,7 +1,7 @@
 """Controlled vocabularies of the content model.
 
 These are the defaults; a site overrides the catalog sections with the
-``CATALOG_SECTIONS`` setting (see :class:`Vocabulary`). Each section has an
+``CATALOG_SECTIONS`` setting (see :mod:`catalog_model.settings`). Each section has an
 ASCII slug because URLs must stay ASCII and stable (mirrors, file://).
 """
 from __future__ import annotations
@@ -32,6 +32,13 @@ TOPICS: tuple[str, ...] = (
     "民政、扶贫、救灾", "民族、宗教", "对外事务", "港澳台侨工作", "国防", "其他",
 )
 TOPIC_LEVEL_SEPARATOR = "\\"
+
+
+def topic_display(value: str | None) -> str:
+    """综合政务\\政务公开 → 综合政务 › 政务公开, as pages, feeds and JSON-LD write it."""
+    if not value:
+        return ""
+    return " › ".join(part.strip() for part in value.split(TOPIC_LEVEL_SEPARATOR) if part.strip())
 
 # 体裁: the 15 公文种类 of the 党政机关公文处理工作条例, plus 其他 for non-documents.
 GENRES: tuple[str, ...] = (
@@ -72,16 +79,10 @@ DEFAULT_INDEX_NO_PATTERN = r"(?P<code>[0-9A-HJ-NPQRTUWXY]{18})/(?P<year>\d{4})-(
 
 @dataclass(frozen=True)
 class Vocabulary:
-    """The site-specific parts of the content model, built once from settings."""
+    """The site-specific parts of the content model (``SiteSettings.vocabulary``)."""
 
     sections: tuple[tuple[str, str], ...] = DEFAULT_SECTIONS
     index_no_pattern: str = DEFAULT_INDEX_NO_PATTERN
-
-    @classmethod
-    def from_settings(cls, settings: dict) -> "Vocabulary":
-        sections = tuple(tuple(s) for s in settings.get("CATALOG_SECTIONS", DEFAULT_SECTIONS))
-        pattern = settings.get("CATALOG_INDEX_NO_PATTERN", DEFAULT_INDEX_NO_PATTERN)
-        return cls(sections=sections, index_no_pattern=pattern)
 
     @property
     def section_names(self) -> tuple[str, ...]:

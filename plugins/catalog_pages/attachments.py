@@ -20,9 +20,14 @@ class AttachmentFile:
     size: str  # 12.3 KB
 
 
+def published_path(file: str) -> str:
+    """Where an attached file (a path below content/) is published, relative to the site root."""
+    return f"{OUTPUT_DIR}/{file}"
+
+
 def describe(content_root: Path, file: str, title: str | None) -> AttachmentFile:
     source = content_root / file
-    return AttachmentFile(source, f"{OUTPUT_DIR}/{file}", title or Path(file).name,
+    return AttachmentFile(source, published_path(file), title or Path(file).name,
                           Path(file).suffix.lstrip(".").upper() or "文件", human_size(source.stat().st_size))
 
 

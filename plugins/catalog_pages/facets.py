@@ -25,7 +25,7 @@ from .listing import ListingPage, paginate
 VALIDITY_SLUGS = {"有效": "valid", "失效": "expired", "废止": "repealed", "已修改": "amended"}
 assert set(VALIDITY_SLUGS) == set(VALIDITIES)
 
-year_of = attrgetter("catalog.item.date.year")
+year_of = attrgetter("meta.date.year")
 
 
 @dataclass
@@ -91,19 +91,19 @@ def build_facets(ordered: list, validity_of: Callable, size: int) -> list[Facet]
     genres: dict[str, list] = defaultdict(list)
     years: dict[int, list] = defaultdict(list)
     validities: dict[str, list] = defaultdict(list)
-    for article in ordered:
-        item = article.catalog.item
-        if item.topic:
-            first, _, second = item.topic.partition(TOPIC_LEVEL_SEPARATOR)
-            topics[first].append(article)
+    for item in ordered:
+        meta = item.meta
+        if meta.topic:
+            first, _, second = meta.topic.partition(TOPIC_LEVEL_SEPARATOR)
+            topics[first].append(item)
             if second.strip():
-                subtopics[first][second.strip()].append(article)
-        if item.genre:
-            genres[item.genre].append(article)
-        years[item.date.year].append(article)
-        validity = validity_of(article)
+                subtopics[first][second.strip()].append(item)
+        if meta.genre:
+            genres[meta.genre].append(item)
+        years[meta.date.year].append(item)
+        validity = validity_of(item)
         if validity:
-            validities[validity].append(article)
+            validities[validity].append(item)
 
     def facet(key: str, folder: str, names, slug, title: str = "", display=str) -> Facet:
         title = title or LABELS[key]

@@ -40,29 +40,29 @@ def _midnight(day: dt.date) -> dt.datetime:
     return dt.datetime(day.year, day.month, day.day, tzinfo=CHINA)
 
 
-def render_feed(save_as: str, title: str, listing_url: str, newest: list, settings: dict) -> bytes:
-    """The Atom document for ``newest`` (newest first, not empty)."""
-    base = settings.get("CATALOG_SITE_URL", "").rstrip("/")
+def render_feed(save_as: str, title: str, listing_url: str, newest: list, catalog, owner: str) -> bytes:
+    """The Atom document for ``newest`` (items, newest first, not empty)."""
+    base = catalog.settings.CATALOG_SITE_URL.rstrip("/")
     # Relative to the feed's own folder when there is no public address.
     prefix = f"{base}/" if base else "../" * save_as.count("/")
     feed = CatalogAtomFeed(title=title, link=prefix + listing_url, description="", language="zh-CN",
                            feed_url=prefix + save_as,
                            feed_guid=(prefix + save_as) if base else f"urn:gongkai:feed:{save_as}",
-                           author_name=settings.get("SITE_OWNER") or None)
-    for article in newest:
-        item = article.catalog.item
-        link = prefix + article.url
-        values = [(name, str(getattr(item, name))) for name in ENTRY_FIELDS if getattr(item, name)]
-        if article.validity:
-            values.append(("validity", article.validity))
-        feed.add_item(title=item.title, link=link, description=article.catalog.summary,
-                      unique_id=link if base else f"urn:gongkai:item:{item.index_no}",
-                      pubdate=_midnight(item.date), updateddate=_midnight(item.date),
-                      author_name=item.publisher, categories=[item.category], catalog=values)
+                           author_name=owner or None)
+    for item in newest:
+        meta = item.meta
+        link = prefix + item.url
+        values = [(name, str(getattr(meta, name))) for name in ENTRY_FIELDS if getattr(meta, name)]
+        if catalog.validity(item):
+            values.append(("validity", catalog.validity(item)))
+        feed.add_item(title=meta.title, link=link, description=item.summary,
+                      unique_id=link if base else f"urn:gongkai:item:{meta.index_no}",
+                      pubdate=_midnight(meta.date), updateddate=_midnight(meta.date),
+                      author_name=meta.publisher, categories=[meta.category], catalog=values)
     return feed.writeString("utf-8").encode("utf-8")
 
 
-def write_feed(output: Path, save_as: str, title: str, listing_url: str, newest: list, settings: dict) -> None:
+def write_feed(output: Path, save_as: str, title: str, listing_url: str, newest: list, catalog, owner: str) -> None:
     path = output / save_as
     path.parent.mkdir(parents=True, exist_ok=True)
-    path.write_bytes(render_feed(save_as, title, listing_url, newest, settings))
+    path.write_bytes(render_feed(save_as, title, listing_url, newest, catalog, owner))

@@ -1,13 +1,18 @@
 """Catalog pages: a thin orchestrator over the page families.
 
-A Pelican generator added through ``get_generators``. ``generate_context``
-gives each item page what it needs (effective validity, relations both ways,
-lifecycle notice, attachments) and builds every listing: sections and organs
-(here), facets (``facets.py``), the 政策文件库 (``policy_library.py``).
-``generate_output`` writes them with Pelican's writer (relative URLs work
-from any sub-path and file://), then the feeds, open data and sitemap.
-Withdrawn items are Pelican's hidden articles: they keep their page but are
-in no listing, facet, feed, data file or sitemap.
+A Pelican generator added through ``get_generators``: its context is built
+after the articles were read and the catalog was validated, its output
+written with Pelican's writer (so relative URLs work from any sub-path and
+file://). Item pages themselves are Pelican's articles; their template asks
+the catalog (``catalog.links(item)``, ``catalog.validity(item)``,
+``catalog.lifecycle(item)`` …) for what it shows, so nothing is added onto
+Pelican's articles.
+
+The page families live in their own modules: sections and organs (here),
+facets (``facets.py``), the 政策文件库 (``policy_library.py``), Atom feeds
+(``feeds.py``), open data (``open_data.py``), ``sitemap.xml`` and
+``robots.txt`` (``sitemap.py``). Withdrawn items keep their page but are in
+none of them: every family is built from ``catalog.listed``.
 """
 from __future__ import annotations
 
@@ -15,123 +20,74 @@ from pathlib import Path
 
 from pelican.generators import Generator
 
-from catalog_model.catalog import chronological
-from catalog_model.schema import LABELS
+from catalog_model.catalog import catalog_of, organ_folder, section_folder
 from catalog_model.text import ui_text
-from catalog_model.vocabulary import ORGAN_KINDS, Vocabulary
+from catalog_model.vocabulary import ORGAN_KINDS
 
 from . import attachments, images
 from .facets import Listing, build_facets, listing
 from .feeds import feed_path, write_feed
-from .lifecycle import consultation_status, lifecycle_notice
-from .open_data import json_ld, write_open_data
-from .policy_library import build_library, is_normative, write_library_data
+from .open_data import write_open_data
+from .policy_library import build_library, write_library_data
 from .sitemap import write_sitemaps
 
-DEFAULTS = {
-    "CATALOG_PAGE_SIZE": 20,  # rows per listing page
-    "CATALOG_HOME_NEWEST": 10,  # newest items on the home page
-    "CATALOG_FEED_ENTRIES": 50,  # newest items in each Atom feed
-    "CATALOG_SITEMAP_MAX_URLS": 50000,  # URLs per sitemap file (the protocol's limit)
-    # Site identity in the footer and <head> (《政府网站发展指引》): empty ones are left out.
-    "CATALOG_SPONSOR": "",  # 主办单位
-    "CATALOG_SITE_ID": "",  # 网站标识码, also <meta name="SiteIDCode">
-    "CATALOG_ICP": "",  # ICP 备案号
-    "CATALOG_ICP_URL": "https://beian.miit.gov.cn/",
-    "CATALOG_PSB": "",  # 公安机关备案号
-    "CATALOG_PSB_URL": "https://beian.mps.gov.cn/",
-    "CATALOG_CONTACT": "",  # 联系我们: text (address, telephone)
-}
-
-
-def section_folder(slug: str) -> str:
-    return f"sections/{slug}"
-
-
-def organ_folder(code: str) -> str:
-    return f"organs/{code}"
-
-
-def setting(settings: dict, name: str):
-    return settings.get(name, DEFAULTS[name])
+# Site identity shown in the footer (and SiteIDCode in <head>), in order.
+IDENTITY = ("CATALOG_SPONSOR", "CATALOG_SITE_ID", "CATALOG_ICP", "CATALOG_ICP_URL", "CATALOG_PSB",
+            "CATALOG_PSB_URL", "CATALOG_CONTACT")
 
 
 class CatalogPagesGenerator(Generator):
     def generate_context(self):
-        catalog = self.context["catalog"]
-        vocabulary = Vocabulary.from_settings(self.settings)
-        root = Path(self.settings["PATH"]).resolve()
-        listed = self.context["articles"]
-        every = [*listed, *self.context["hidden_articles"]]
-        by_index = {a.catalog.item.index_no: a for a in every}
-        site_url = self.settings.get("CATALOG_SITE_URL", "")
-
-        self.image_files = []
-        for article in every:
-            entry = article.catalog
-            item = entry.item
-            article.item = item
-            article.validity = catalog.validity(entry)
-            article.organ = catalog.organs.get(item.publisher)
-            article.organ_url = f"{organ_folder(article.organ.code)}/index.html"
-            article.section_url = f"{section_folder(vocabulary.section_slug(item.category))}/index.html"
-            article.related_items = {relation: [by_index[e.item.index_no] for e in entries]
-                                     for relation, entries in catalog.links(entry).items()}
-            article.attachment_files = [attachments.describe(root, a.file, a.title) for a in item.attachments]
-            if entry.images:
-                files = images.body_images(root, [src for _, src in entry.images])
-                article._content = images.rewrite(article._content, files, "../" * article.save_as.count("/"))
-                self.image_files.extend(files.values())
-            article.lifecycle = lifecycle_notice(item, article.validity, article.related_items)
-            article.consultation = consultation_status(item, catalog.reference_date)
-            article.json_ld = json_ld(article, site_url)
-
-        size = setting(self.settings, "CATALOG_PAGE_SIZE")
-        ordered = chronological(listed)
-        by_section = {name: [] for name in vocabulary.section_names}
+        catalog = self.catalog = catalog_of(self.context, "catalog_pages")
+        settings = catalog.settings
+        size = settings.CATALOG_PAGE_SIZE
+        listed = catalog.listed
+        by_section = {name: [] for name, _ in settings.CATALOG_SECTIONS}
         by_organ = {organ.name: [] for organ in catalog.organs.organs}
-        for article in ordered:
-            by_section[article.item.category].append(article)
-            by_organ[article.item.publisher].append(article)
+        for item in listed:
+            by_section[item.meta.category].append(item)
+            by_organ[item.meta.publisher].append(item)
 
         self.sections = [listing(name, "section", section_folder(slug), by_section[name], size,
                                  feed=feed_path("section", slug) if by_section[name] else None)
-                         for name, slug in vocabulary.sections]
-        self.organs = [self._organ(o, by_organ[o.name], vocabulary, size)
+                         for name, slug in settings.CATALOG_SECTIONS]
+        self.organs = [self._organ(o, by_organ[o.name], settings.CATALOG_SECTIONS, size)
                        for o in sorted(catalog.organs.organs, key=lambda o: ORGAN_KINDS.index(o.kind))]
-        self.facets = build_facets(ordered, lambda a: a.validity, size)
-        self.library = build_library(ordered, size)
-        self.library_documents = [a for a in ordered if is_normative(a)]
-        self.ordered = ordered
-        self.attachment_files = [f for a in every for f in a.attachment_files] + self.image_files
-        self.context.update(
-            TEXT=ui_text(),
-            FIELD_LABELS=LABELS,
-            catalog_sections=self.sections,
-            catalog_organs=self.organs,
-            catalog_organ_kinds=ORGAN_KINDS,
-            catalog_facets=self.facets,
-            catalog_library=self.library,
-            catalog_newest=list(reversed(ordered[-setting(self.settings, "CATALOG_HOME_NEWEST"):])),
-            catalog_total=len(listed),
-            catalog_feed=feed_path("all") if ordered else None,
-            catalog_identity={name: setting(self.settings, name) for name in DEFAULTS
-                              if name.startswith(("CATALOG_SPONSOR", "CATALOG_SITE_ID", "CATALOG_ICP",
-                                                  "CATALOG_PSB", "CATALOG_CONTACT"))},
-        )
+        self.facets = build_facets(listed, catalog.validity, size)
+        self.library = build_library(listed, catalog.validity, size)
+        self.listed = listed
+        root = Path(self.settings["PATH"]).resolve()
+        files = {attachments.describe(root, a.file, a.title) for item in catalog.valid_items
+                 for a in item.meta.attachments}
+        files |= set(images.body_images(root, [src for item in catalog.valid_items
+                                                for _, src in item.images]).values())
+        self.attachment_files = sorted(files, key=lambda a: a.save_as)
+        self.context["TEXT"] = ui_text()
+        self.context["identity"] = {name: getattr(settings, name) for name in IDENTITY}
+        self.context["catalog_feed"] = feed_path("all") if listed else None
+        self.home = {
+            "sections": self.sections,
+            "organs": self.organs,
+            "organ_kinds": ORGAN_KINDS,
+            "facets": self.facets,
+            "library": self.library,
+            "newest": list(reversed(listed[-settings.CATALOG_HOME_NEWEST:])) if listed else [],
+            "total": len(listed),
+        }
 
-    def _organ(self, organ, items: list, vocabulary: Vocabulary, size: int) -> Listing:
+    @staticmethod
+    def _organ(organ, items: list, sections, size: int) -> Listing:
         """An organ's page is its own small catalog: its sections with counts, then its newest items."""
         folder = organ_folder(organ.code)
         page = listing(organ.name, "organ", folder, items, size, group=organ.kind, organ=organ,
                        feed=feed_path("organ", organ.code) if items else None)
         by_section: dict[str, list] = {}
-        for article in items:
-            by_section.setdefault(article.item.category, []).append(article)
+        for item in items:
+            by_section.setdefault(item.meta.category, []).append(item)
         trail = [(organ.name, page.url)]
         page.children = [listing(f"{organ.name}：{name}", "organ_section", f"{folder}/{slug}", by_section[name],
                                  size, trail=trail, group=name)
-                         for name, slug in vocabulary.sections if name in by_section]
+                         for name, slug in sections if name in by_section]
         return page
 
     def listings(self):
@@ -146,6 +102,7 @@ class CatalogPagesGenerator(Generator):
     def generate_output(self, writer):
         relative = self.settings["RELATIVE_URLS"]
         output = Path(self.output_path)
+        settings = self.catalog.settings
         pages: list[tuple[str, object]] = []  # (save_as, lastmod) for the sitemap
 
         def write(save_as: str, template: str, lastmod=None, **context):
@@ -153,34 +110,31 @@ class CatalogPagesGenerator(Generator):
                               url=save_as, **context)
             pages.append((save_as, lastmod))
 
-        newest = self.ordered[-1].item.date if self.ordered else None
-        write("index.html", "index", newest, page_name="index")
+        newest = self.listed[-1].meta.date if self.listed else None
+        write("index.html", "index", newest, page_name="index", home=self.home)
         for facet in self.facets:
             write(facet.url, "facet_index", newest, facet=facet)
         for one in self.listings():
             for page in one.pages:
-                write(page.save_as, "listing", page.items[0].item.date if page.items else None,
+                write(page.save_as, "listing", page.items[0].meta.date if page.items else None,
                       listing=one, page=page)
-        write_library_data(output, self.library_documents)
-        for article in self.ordered:
-            pages.append((article.url, article.item.date))
+        write_library_data(output, self.library, self.catalog.validity)
+        pages += [(item.url, item.meta.date) for item in self.listed]
         for attachment in self.attachment_files:
             attachments.publish(attachment, output)
         self._write_feeds(output)
-        write_open_data(output, self.ordered)
-        write_sitemaps(output, self.settings.get("CATALOG_SITE_URL", ""), pages,
-                       setting(self.settings, "CATALOG_SITEMAP_MAX_URLS"))
+        write_open_data(output, self.catalog)
+        write_sitemaps(output, settings.CATALOG_SITE_URL, pages, settings.CATALOG_SITEMAP_MAX_URLS)
 
     def _write_feeds(self, output: Path) -> None:
-        count = setting(self.settings, "CATALOG_FEED_ENTRIES")
-        text = ui_text()
-        if self.ordered:
-            write_feed(output, feed_path("all"), f"{self.settings['SITENAME']}：{text['feed_all']}", "index.html",
-                       self.ordered[:-count - 1:-1], self.settings)
+        count = self.catalog.settings.CATALOG_FEED_ENTRIES
+        site, owner = self.settings["SITENAME"], self.settings.get("SITE_OWNER", "")
+        if self.listed:
+            write_feed(output, feed_path("all"), f"{site}：{ui_text()['feed_all']}", "index.html",
+                       self.listed[:-count - 1:-1], self.catalog, owner)
         for one in [*self.sections, *self.organs]:
             if one.feed:
-                write_feed(output, one.feed, f"{self.settings['SITENAME']}：{one.name}", one.url,
-                           one.newest(count), self.settings)
+                write_feed(output, one.feed, f"{site}：{one.name}", one.url, one.newest(count), self.catalog, owner)
 
 
 def get_generators(pelican):

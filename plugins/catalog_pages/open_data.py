@@ -15,7 +15,10 @@ import json
 from collections import defaultdict
 from pathlib import Path
 
-from catalog_model.schema import Item
+from catalog_model.schema import ItemMetadata
+from catalog_model.vocabulary import topic_display
+
+from . import attachments
 
 DATA_FOLDER = "data"
 SCHEMA_FILE = f"{DATA_FOLDER}/catalog.schema.json"
@@ -38,12 +41,12 @@ def year_file(year: int) -> str:
 
 def record_schema() -> dict:
     """The JSON Schema of one line, derived from the content model's declaration."""
-    schema = Item.model_json_schema(mode="serialization")
+    schema = ItemMetadata.model_json_schema(mode="serialization")
     schema.pop("$defs", None)
     properties = {k: v for k, v in schema["properties"].items() if k not in LEFT_OUT}
     for value in properties.values():
         value.pop("default", None)
-    required = [k for k, f in Item.model_fields.items() if f.is_required() and k not in LEFT_OUT]
+    required = [k for k, f in ItemMetadata.model_fields.items() if f.is_required() and k not in LEFT_OUT]
     return {
         "$schema": "https://json-schema.org/draft/2020-12/schema",
         "title": "gongkai catalog item",
@@ -55,12 +58,12 @@ def record_schema() -> dict:
     }
 
 
-def record(article) -> dict:
-    item = article.catalog.item
-    data = item.model_dump(mode="json", exclude=set(LEFT_OUT))
-    data["url"] = article.url
-    data["effective_validity"] = article.validity
-    data["attachments"] = [{"title": f.title, "url": f.save_as} for f in article.attachment_files]
+def record(item, catalog) -> dict:
+    data = item.meta.model_dump(mode="json", exclude=set(LEFT_OUT))
+    data["url"] = item.url
+    data["effective_validity"] = catalog.validity(item)
+    data["attachments"] = [{"title": a.title or Path(a.file).name, "url": attachments.published_path(a.file)}
+                           for a in item.meta.attachments]
     return data
 
 
@@ -68,14 +71,15 @@ def _line(data: dict) -> str:
     return json.dumps(data, ensure_ascii=False, sort_keys=True, separators=(",", ":")) + "\n"
 
 
-def write_open_data(output: Path, ordered: list) -> None:
+def write_open_data(output: Path, catalog) -> None:
     by_year: dict[int, list] = defaultdict(list)
-    for article in ordered:
-        by_year[article.catalog.item.date.year].append(article)
+    for item in catalog.listed:
+        by_year[item.meta.date.year].append(item)
     folder = output / DATA_FOLDER
     folder.mkdir(parents=True, exist_ok=True)
-    for year, articles in by_year.items():
-        (output / year_file(year)).write_text("".join(_line(record(a)) for a in articles), encoding="utf-8")
+    for year, items in by_year.items():
+        (output / year_file(year)).write_text("".join(_line(record(i, catalog)) for i in items),
+                                              encoding="utf-8")
     index = {"schema": Path(SCHEMA_FILE).name,
              "files": [{"year": y, "file": Path(year_file(y)).name, "items": len(by_year[y])}
                        for y in sorted(by_year)]}
@@ -84,39 +88,40 @@ def write_open_data(output: Path, ordered: list) -> None:
                                       encoding="utf-8")
 
 
-def json_ld(article, site_url: str = "") -> str:
+def json_ld(item, catalog) -> str:
     """schema.org JSON-LD for an item page, safe inside a <script> element."""
-    item = article.catalog.item
-    base = site_url.rstrip("/")
-    ids = [{"@type": "PropertyValue", "name": "索引号", "value": item.index_no}]
-    if item.doc_no:
-        ids.append({"@type": "PropertyValue", "name": "文号", "value": item.doc_no})
+    meta = item.meta
+    organ = catalog.organ(item)
+    base = catalog.settings.CATALOG_SITE_URL.rstrip("/")
+    ids = [{"@type": "PropertyValue", "name": "索引号", "value": meta.index_no}]
+    if meta.doc_no:
+        ids.append({"@type": "PropertyValue", "name": "文号", "value": meta.doc_no})
     data = {
         "@context": "https://schema.org",
         "@type": "DigitalDocument",
-        "name": item.title,
+        "name": meta.title,
         "identifier": ids,
-        "datePublished": item.date.isoformat(),
+        "datePublished": meta.date.isoformat(),
         "inLanguage": "zh-CN",
-        "publisher": {"@type": "GovernmentOrganization", "name": item.publisher,
-                      **({"identifier": article.organ.code} if article.organ else {})},
-        "isPartOf": {"@type": "Collection", "name": item.category},
-        "description": article.catalog.summary,
+        "publisher": {"@type": "GovernmentOrganization", "name": meta.publisher,
+                      **({"identifier": organ.code} if organ else {})},
+        "isPartOf": {"@type": "Collection", "name": meta.category},
+        "description": item.summary,
     }
     if base:
-        data["url"] = f"{base}/{article.url}"
-    if item.written:
-        data["dateCreated"] = item.written.isoformat()
-    if item.expires:
-        data["expires"] = item.expires.isoformat()
-    if item.keywords:
-        data["keywords"] = ",".join(item.keywords)
-    if item.topic:
-        data["about"] = item.topic.replace("\\", " › ")
-    if item.genre:
-        data["genre"] = item.genre
-    if article.validity:
-        data["creativeWorkStatus"] = article.validity
+        data["url"] = f"{base}/{item.url}"
+    if meta.written:
+        data["dateCreated"] = meta.written.isoformat()
+    if meta.expires:
+        data["expires"] = meta.expires.isoformat()
+    if meta.keywords:
+        data["keywords"] = ",".join(meta.keywords)
+    if meta.topic:
+        data["about"] = topic_display(meta.topic)
+    if meta.genre:
+        data["genre"] = meta.genre
+    if catalog.validity(item):
+        data["creativeWorkStatus"] = catalog.validity(item)
     text = json.dumps(data, ensure_ascii=False, sort_keys=True)
     # Inside <script>, "</" could close the element and "<!--" open a comment.
     return text.replace("<", "\\u003c").replace(">", "\\u003e").replace("&", "\\u0026")

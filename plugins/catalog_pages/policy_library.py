@@ -22,21 +22,20 @@ FOLDER = "library"
 DATA_FILE = f"{FOLDER}/documents.json"
 
 
-def is_normative(article) -> bool:
-    item = article.catalog.item
-    return item.category == POLICY_SECTION and bool(item.doc_no)
+def is_normative(item) -> bool:
+    return item.meta.category == POLICY_SECTION and bool(item.meta.doc_no)
 
 
-def build_library(ordered: list, size: int) -> Listing:
+def build_library(ordered: list, validity_of, size: int) -> Listing:
     """The library's listing; its children are the per-有效性 then per-year listings."""
     text = ui_text()
     documents = [a for a in ordered if is_normative(a)]
     by_validity: dict[str, list] = defaultdict(list)
     by_year: dict[int, list] = defaultdict(list)
-    for article in documents:
-        if article.validity:
-            by_validity[article.validity].append(article)
-        by_year[article.catalog.item.date.year].append(article)
+    for item in documents:
+        if validity_of(item):
+            by_validity[validity_of(item)].append(item)
+        by_year[item.meta.date.year].append(item)
     name = text["library"]
     library = listing(name, "library", FOLDER, documents, size)
     trail = [(name, library.url)]
@@ -51,10 +50,10 @@ def build_library(ordered: list, size: int) -> Listing:
     return library
 
 
-def write_library_data(output: Path, documents: list) -> None:
+def write_library_data(output: Path, library: Listing, validity_of) -> None:
     """Rows of the client-side filter, newest first: [标题, 文号, 发布机构, 发布日期, 有效性, url]."""
-    rows = [[a.catalog.item.title, a.catalog.item.doc_no, a.catalog.item.publisher,
-             a.catalog.item.date.isoformat(), a.validity or "", a.url] for a in reversed(documents)]
+    rows = [[i.meta.title, i.meta.doc_no, i.meta.publisher, i.meta.date.isoformat(), validity_of(i) or "", i.url]
+            for i in reversed(library.items)]
     path = output / DATA_FILE
     path.parent.mkdir(parents=True, exist_ok=True)
     path.write_text(json.dumps(rows, ensure_ascii=False, separators=(",", ":")), encoding="utf-8")

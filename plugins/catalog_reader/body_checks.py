@@ -38,7 +38,7 @@ def body_images(body: str, body_line: int) -> list[tuple[int, str, str | None]]:
     return found
 
 
-def body_problems(path: str, item, images: list, html: str, body_line: int, root: Path) -> list[Problem]:
+def body_problems(path: str, meta, images: list, html: str, body_line: int, root: Path) -> list[Problem]:
     """``images`` as found by ``body_images``."""
     where = f"{message('body')}(body)"
     problems = []
@@ -47,7 +47,7 @@ def body_problems(path: str, item, images: list, html: str, body_line: int, root
             problems.append(problem(path, line, where, "image_alt_missing", src=src))
         if re.match(r"^([a-z][a-z0-9+.-]*:|/|\.\./)", src, re.I) or not (root / src).is_file():
             problems.append(problem(path, line, where, "image_missing", src=src))
-    if item and item.interpretation_form == GRAPHIC_FORM and len(collapsed_text(html)) < GRAPHIC_TEXT_MIN_CHARS:
+    if meta and meta.interpretation_form == GRAPHIC_FORM and len(collapsed_text(html)) < GRAPHIC_TEXT_MIN_CHARS:
         problems.append(problem(path, body_line, field_name("interpretation_form"), "graphic_needs_text",
                                 min=GRAPHIC_TEXT_MIN_CHARS))
     return problems

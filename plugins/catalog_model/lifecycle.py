@@ -11,7 +11,7 @@ from __future__ import annotations
 import datetime as dt
 from dataclasses import dataclass, field
 
-from catalog_model.vocabulary import EXPIRED, VALID
+from .vocabulary import EXPIRED, VALID
 
 REPEALED, AMENDED = "废止", "已修改"
 
@@ -27,14 +27,14 @@ class Notice:
     links_key: str = ""
 
 
-def lifecycle_notice(item, validity: str | None, related: dict) -> Notice | None:
+def lifecycle_notice(meta, validity: str | None, related: dict) -> Notice | None:
     """The notice for an item whose validity is no longer plain 有效, else None."""
     if validity == REPEALED:
         by = related.get("repealed_by", [])
-        date = min((a.catalog.item.date for a in by), default=None)
+        date = min((other.meta.date for other in by), default=None)
         return Notice("notice_repealed_on" if date else "notice_repealed", date, by, "notice_repealed_by")
-    if validity == EXPIRED and item.validity == VALID and item.expires:
-        return Notice("notice_expired_on", item.expires, related.get("replaced_by", []), "notice_replaced_by")
+    if validity == EXPIRED and meta.validity == VALID and meta.expires:
+        return Notice("notice_expired_on", meta.expires, related.get("replaced_by", []), "notice_replaced_by")
     if validity == EXPIRED:
         return Notice("notice_expired", None, related.get("replaced_by", []), "notice_replaced_by")
     if validity == AMENDED:
@@ -45,8 +45,8 @@ def lifecycle_notice(item, validity: str | None, related: dict) -> Notice | None
 CONSULTATION_OPEN, CONSULTATION_CLOSED = "征集中", "已结束"
 
 
-def consultation_status(item, reference_date: dt.date) -> str | None:
+def consultation_status(meta, reference_date: dt.date) -> str | None:
     """征集中 up to and including the deadline, 已结束 after it."""
-    if item.consultation_deadline is None:
+    if meta.consultation_deadline is None:
         return None
-    return CONSULTATION_OPEN if reference_date <= item.consultation_deadline else CONSULTATION_CLOSED
+    return CONSULTATION_OPEN if reference_date <= meta.consultation_deadline else CONSULTATION_CLOSED
