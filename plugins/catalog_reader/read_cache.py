@@ -19,6 +19,8 @@ import zlib
 from importlib import metadata
 from pathlib import Path
 
+from catalog_model.vocabulary import Vocabulary
+
 PLUGINS = Path(__file__).resolve().parent.parent
 # The code and text that reading depends on.
 SOURCES = ("catalog_reader", "catalog_model", "privacy_guard")
@@ -36,6 +38,8 @@ def fingerprint(settings: dict, plugins: Path = PLUGINS) -> str:
         digest.update(f"{name}={metadata.version(name)}".encode())
     for name in SETTINGS:
         digest.update(f"{name}={settings.get(name)!r}".encode())
+    # The numbering scheme may also come from the content tree's catalog.yaml.
+    digest.update(repr(Vocabulary.from_settings(settings)).encode())
     return digest.hexdigest()[:20]
 
 

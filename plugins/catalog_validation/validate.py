@@ -5,6 +5,7 @@ import os
 from pathlib import Path
 
 from catalog_model.catalog import Catalog
+from catalog_model.catalog_file import scheme_settings
 from catalog_model.entry import Entry
 from catalog_model.organs import load_registry
 from catalog_model.problems import Problem
@@ -21,10 +22,12 @@ def validate_entries(entries: list[Entry], settings: dict) -> tuple[Catalog, lis
     (the entries' own problems included)."""
     root = Path(settings["PATH"]).resolve()
     organs_file = settings.get("CATALOG_ORGANS_FILE", ORGANS_FILE)
-    organs, problems = load_registry(root / organs_file, organs_file)
+    scheme = scheme_settings(settings)  # catalog.yaml's own problems
+    vocabulary = Vocabulary.from_settings(settings)
+    organs, problems = load_registry(root / organs_file, organs_file, vocabulary.organ_codes)
+    problems += scheme.problems
     published = [e for e in entries if not e.is_draft]
     catalog = Catalog(published, organs, reference_date(settings))
-    vocabulary = Vocabulary.from_settings(settings)
     problems += [p for e in entries for p in e.problems]
     problems += check_catalog(catalog, root, vocabulary.index_no_pattern)
     return catalog, problems
