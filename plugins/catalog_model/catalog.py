@@ -21,7 +21,7 @@ from pathlib import Path
 from .item import Item
 from .organs import Organ, OrganRegistry
 from .settings import SiteSettings
-from .vocabulary import EXPIRED, VALID
+from .vocabulary import EXPIRED, VALID, Vocabulary
 
 # Link fields and the name of their reverse direction.
 LINKS = {"interprets": "interpreted_by", "replaces": "replaced_by", "repealed_by": "repeals"}
@@ -37,6 +37,7 @@ class Catalog:
     organs: OrganRegistry
     reference_date: dt.date
     settings: SiteSettings = field(default_factory=SiteSettings)
+    vocabulary: Vocabulary = field(default_factory=Vocabulary)  # with the content tree's catalog.yaml
     by_index: dict[str, Item] = field(default_factory=dict)
     reverse: dict[str, dict[str, list[str]]] = field(default_factory=dict)
 
