@@ -22,7 +22,7 @@ from .item import Item
 from .lifecycle import Notice, consultation_status, lifecycle_notice
 from .organs import Organ, OrganRegistry
 from .settings import SiteSettings
-from .vocabulary import EXPIRED, VALID
+from .vocabulary import EXPIRED, VALID, Vocabulary
 
 # Link fields and the name of their reverse direction.
 LINKS = {"interprets": "interpreted_by", "replaces": "replaced_by", "repealed_by": "repeals",
@@ -46,6 +46,7 @@ class Catalog:
     organs: OrganRegistry
     reference_date: dt.date
     settings: SiteSettings = field(default_factory=SiteSettings)
+    vocabulary: Vocabulary = field(default_factory=Vocabulary)  # with the content tree's catalog.yaml
     by_index: dict[str, Item] = field(default_factory=dict)
     # organ code -> save_as of its 政府信息公开指南, registered by the plugin that writes guides
     guides: dict[str, str] = field(default_factory=dict)

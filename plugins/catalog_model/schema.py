@@ -24,6 +24,7 @@ from pydantic_core import PydanticCustomError
 from . import vocabulary as vocab
 from .problems import ERROR, WARNING, Problem, problem
 from .text import has_message
+from .url_paths import path_problem
 
 SUMMARY_MAX_CHARS = 100
 
@@ -114,7 +115,8 @@ class ItemMetadata(BaseModel):
     title: Text = field("标题", "required, non-empty")
     index_no: Text = field(
         "索引号", "required, unique in the catalog; `<organ code>/<YYYY>-<5 digits>` by default "
-        "(`CATALOG_INDEX_NO_PATTERN`); the item's URL is derived from it")
+        "(`index_no_pattern` in `catalog.yaml`, or `CATALOG_INDEX_NO_PATTERN`); the item's URL is "
+        "derived from it, so it may hold only letters, digits and `-_./`")
     publisher: Text = field("发布机构", "required; the full name of an organ in `organs.yaml`; "
                                      "the 索引号's code must be that organ's code")
     date: Date = field("发布日期", "required, YYYY-MM-DD")
@@ -162,9 +164,13 @@ class ItemMetadata(BaseModel):
     @field_validator("index_no")
     @classmethod
     def _index_no(cls, value: str, info: ValidationInfo) -> str:
-        pattern = _vocabulary(info).index_no_pattern
-        if not re.fullmatch(pattern, value) or not re.fullmatch(r"[A-Za-z0-9/_.-]+", value):
-            raise _fail("index_no_pattern", got=value)
+        vocabulary = _vocabulary(info)
+        if not re.fullmatch(vocabulary.index_no_pattern, value):
+            raise _fail("index_no_pattern", got=value, hint_key=vocabulary.index_no_hint_key(),
+                        pattern=vocabulary.index_no_pattern, code=vocabulary.organ_codes.pattern)
+        wrong = path_problem(value)  # the 索引号 is the page's path: safe on every OS
+        if wrong:
+            raise _fail(wrong, got=value, what=LABELS["index_no"], hint_key="url_hint")
         return value
 
     @field_validator("category")
@@ -356,7 +362,7 @@ def _problem_from_error(err: dict, key_lines: dict, path: str, fallback_line: in
         ctx = {"key": str(loc[-1]), "suggestion": ""}
     elif key in ("not_text", "not_list", "not_date"):
         ctx.setdefault("got", err.get("input"))
-    hint_key = None
+    hint_key = ctx.pop("hint_key", None)
     if key in ("one_of", "unknown_key"):
         hint_key = f"{key}_hint_close" if ctx.get("suggestion") else f"{key}_hint"
     if not has_message(key):  # a pydantic error we did not foresee: still name the field

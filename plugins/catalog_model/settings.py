@@ -44,7 +44,12 @@ class SiteSettings(BaseModel):
         vocab.DEFAULT_SECTIONS, "the 信息类别 in display order, each `(name, ASCII URL slug)`")
     CATALOG_INDEX_NO_PATTERN: str = setting(
         vocab.DEFAULT_INDEX_NO_PATTERN, "regular expression a 索引号 must match in full; a named group "
-        "`code`, if any, must be the publisher's organ code")
+        "`code`, if any, must be the publisher's organ code; `catalog.yaml` (`index_no_pattern`) wins")
+    CATALOG_ORGAN_CODE_SCHEME: Optional[str] = setting(
+        None, "how organs are coded: `uscc` (统一社会信用代码, the default), `orgcode` (组织机构代码) or "
+        "`local`; the content tree's `catalog.yaml` (`organ_code_scheme`) wins")
+    CATALOG_ORGAN_CODE_PATTERN: Optional[str] = setting(
+        None, "regular expression of a `local` organ code; `catalog.yaml` (`organ_code_pattern`) wins")
     CATALOG_ORGANS_FILE: str = setting("organs.yaml", "the organ registry, relative to the content folder")
     CATALOG_REFERENCE_DATE: Optional[dt.date] = setting(
         None, "the date the build is \"as of\" (有效期至); else `SOURCE_DATE_EPOCH`, else the content's "
@@ -106,10 +111,6 @@ class SiteSettings(BaseModel):
         if len(set(slugs)) != len(slugs) or len({n for n, _ in value}) != len(value):
             raise ValueError("section names and slugs must be unique")
         return value
-
-    @property
-    def vocabulary(self) -> vocab.Vocabulary:
-        return vocab.Vocabulary(sections=self.CATALOG_SECTIONS, index_no_pattern=self.CATALOG_INDEX_NO_PATTERN)
 
 
 DECLARED = SiteSettings.model_fields

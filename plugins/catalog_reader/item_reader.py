@@ -17,7 +17,6 @@ from catalog_model.html_text import clipped, collapsed_text
 from catalog_model.item import Item
 from catalog_model.problems import WARNING, Problem
 from catalog_model.schema import SUMMARY_MAX_CHARS, field_name, validate_item
-from catalog_model.settings import site_settings
 from catalog_model.text import message
 from catalog_model.vocabulary import STATUSES, Vocabulary
 from privacy_guard.guard import allowed_values, privacy_problems
@@ -51,7 +50,7 @@ class ItemReader:
 
     @classmethod
     def from_settings(cls, settings: dict) -> "ItemReader":
-        return cls(Path(settings["PATH"]).resolve(), site_settings(settings).vocabulary)
+        return cls(Path(settings["PATH"]).resolve(), Vocabulary.from_settings(settings))
 
 
 def read_item(path: Path, root: Path, vocabulary: Vocabulary) -> tuple[Item, str]:

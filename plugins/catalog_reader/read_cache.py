@@ -20,6 +20,7 @@ from importlib import metadata
 from pathlib import Path
 
 from catalog_model.settings import site_settings
+from catalog_model.vocabulary import Vocabulary
 
 PLUGINS = Path(__file__).resolve().parent.parent
 # The code and text that reading depends on.
@@ -40,6 +41,8 @@ def fingerprint(settings: dict, plugins: Path = PLUGINS) -> str:
     digest.update(f"PATH={settings.get('PATH')!r}".encode())
     for name in SETTINGS:
         digest.update(f"{name}={getattr(typed, name)!r}".encode())
+    # The numbering scheme may also come from the content tree's catalog.yaml.
+    digest.update(repr(Vocabulary.from_settings(settings)).encode())
     return digest.hexdigest()[:20]
 
 

@@ -13,6 +13,7 @@ from catalog_model.catalog import LINKS, Catalog, link_targets
 from catalog_model.item import Item
 from catalog_model.problems import Problem, problem
 from catalog_model.schema import LABELS, field_name
+from catalog_model.url_paths import case_key
 from privacy_guard.guard import TEXT_ATTACHMENT_SUFFIXES, allowed_values, privacy_problems
 
 
@@ -21,6 +22,7 @@ def check_catalog(catalog: Catalog, content_root: Path, index_no_pattern: str) -
     problems: list[Problem] = []
     problems += _publishers(items, catalog, index_no_pattern)
     problems += _unique_index_nos(items)
+    problems += _case_collisions(items)
     problems += _link_targets(items, catalog)
     problems += _attachments(items, content_root)
     return problems
@@ -65,6 +67,21 @@ def _unique_index_nos(items: list[Item]) -> list[Problem]:
             continue
         problems.append(problem(e.source_path, e.line("index_no"), field_name("index_no"),
                                 "duplicate_index_no", index_no=index_no, other=first[index_no].source_path))
+    return problems
+
+
+def _case_collisions(items: list[Item]) -> list[Problem]:
+    """Two 索引号 that differ only in letter case would be one page file on
+    Windows and macOS (exact duplicates are reported above)."""
+    first: dict[str, Item] = {}
+    problems = []
+    for e in sorted(items, key=lambda e: e.source_path):
+        index_no = e.meta.index_no
+        other = first.setdefault(case_key(index_no), e)
+        if other.meta.index_no != index_no:
+            problems.append(problem(e.source_path, e.line("index_no"), field_name("index_no"),
+                                    "url_case_collision", index_no=index_no, other=other.source_path,
+                                    other_index_no=other.meta.index_no))
     return problems
 
 

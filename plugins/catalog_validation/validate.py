@@ -5,12 +5,14 @@ import os
 from pathlib import Path
 
 from catalog_model.catalog import Catalog
+from catalog_model.catalog_file import scheme_settings
 from catalog_model.content_tree import item_files
 from catalog_model.item import Item
 from catalog_model.organs import load_registry
 from catalog_model.problems import Problem
 from catalog_model.reference_date import reference_date
 from catalog_model.settings import site_settings
+from catalog_model.vocabulary import Vocabulary
 from catalog_reader.item_reader import ItemReader, read_item
 
 from .checks import check_catalog
@@ -22,11 +24,14 @@ def validate_items(items: list[Item], settings: dict) -> tuple[Catalog, list[Pro
     root = Path(settings["PATH"]).resolve()
     typed = site_settings(settings)
     organs_file = typed.CATALOG_ORGANS_FILE
-    organs, problems = load_registry(root / organs_file, organs_file)
+    scheme = scheme_settings(settings)  # catalog.yaml's own problems
+    vocabulary = Vocabulary.from_settings(settings)
+    organs, problems = load_registry(root / organs_file, organs_file, vocabulary.organ_codes)
+    problems += scheme.problems
     published = [i for i in items if not i.is_draft]
-    catalog = Catalog(published, organs, reference_date(settings), typed)
+    catalog = Catalog(published, organs, reference_date(settings), typed, vocabulary)
     problems += [p for i in items for p in i.problems]
-    problems += check_catalog(catalog, root, typed.CATALOG_INDEX_NO_PATTERN)
+    problems += check_catalog(catalog, root, vocabulary.index_no_pattern)
     return catalog, problems
 
 
@@ -39,7 +44,7 @@ def validate_tree(settings: dict, bodies: bool = False) -> tuple[Catalog, list[P
         items = [reader.read(path) for path in item_files(settings)]
     else:
         root = Path(settings["PATH"]).resolve()
-        vocabulary = site_settings(settings).vocabulary
+        vocabulary = Vocabulary.from_settings(settings)
         items = [read_item(path, root, vocabulary)[0] for path in item_files(settings)]
     return validate_items(items, settings)
 

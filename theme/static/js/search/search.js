@@ -146,7 +146,6 @@
     say(text("loading"));
     // One word typed (no spaces) is still several bigrams: the messages speak of the word, not of "terms".
     var s = state = { plan: null, page: 1, mode: "and", results: [], or: [], query: q.trim(), oneWord: !/\s/.test(q.trim()) };
-    var started = Date.now();
     return open().then(function (index) {
       var plan = s.plan = query.plan(q, index.manifest);
       return index.loadShards(index.shardsFor(plan)).then(function () {
@@ -160,8 +159,6 @@
         orButton.textContent = text(s.oneWord ? "or-offer-word" : "or-offer", { count: s.or.length });
         orBox.hidden = false;
       });
-    }).then(function () {
-      if (s === state) root.setAttribute("data-search-ms", String(Date.now() - started)); // read by the bench
     }).catch(function (error) {
       if (window.console) console.error(error);
       say(text("error"));
