@@ -45,11 +45,10 @@ def doc_no(value: str | None) -> Markup:
 
 
 def index_no(value: str) -> Markup:
-    """A 索引号 that breaks only after its "/", never inside the digits."""
+    """A 索引号 that breaks after its "/" first: inside its digits only where
+    a part alone is wider than the column (30px text on a 320px screen)."""
     head, slash, tail = value.partition("/")
-    if not slash:
-        return Markup('<span class="gk-nowrap">{}</span>').format(value)
-    return Markup('<span class="gk-nowrap">{}/</span><wbr><span class="gk-nowrap">{}</span>').format(head, tail)
+    return Markup("{}{}<wbr>{}").format(head, slash, tail) if slash else escape(value)
 
 
 def body_html(content_root: Path, html: str, item, save_as: str) -> str:

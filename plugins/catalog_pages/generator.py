@@ -65,6 +65,8 @@ class CatalogPagesGenerator(Generator):
         self.context["TEXT"] = ui_text()
         self.context["identity"] = {name: getattr(settings, name) for name in IDENTITY}
         self.context["catalog_feed"] = feed_path("all") if listed else None
+        # Landing pages that exist: an item page links its section and organ only when they have items.
+        self.context["listing_pages"] = {one.url for one in [*self.sections, *self.organs] if one.count}
         self.home = {
             "sections": self.sections,
             "organs": self.organs,
