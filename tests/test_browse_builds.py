@@ -135,3 +135,14 @@ def test_without_a_site_url_no_sitemap_and_relative_feeds(tmp_path):
     parsed = feedparser.parse((output / "feeds/all.atom.xml").read_bytes())
     assert not parsed.bozo and parsed.entries[0].link == f"../items/{COUNTY}/2025-00001.html"
     assert page(output, "index.html").find("meta", attrs={"name": "SiteIDCode"}) is None
+
+
+def test_organ_details_are_validated_with_their_line(tree):
+    from catalog_helpers import ORGANS
+    tree.write("organs.yaml", ORGANS.replace("  short: 清政\n", "  short: 清政\n  phone: 0319-8123456\n  postcode: 05480\n"))
+    tree.write("a.md", item())
+    problems = tree.problems()
+    line = ORGANS.split("\n").index("  short: 清政") + 3  # the postcode line
+    assert [p for p in problems if "邮政编码" in p] == [p for p in problems if p.startswith(f"organs.yaml:{line}:")]
+    assert len([p for p in problems if "邮政编码应为 6 位数字" in p]) == 1
+    assert not any("联系电话" in p for p in problems)

@@ -29,6 +29,14 @@ ORGAN_DETAILS: dict[str, str] = {"duty": "机构职能", "head": "负责人", "a
                                  "hours": "办公时间", "phone": "联系电话", "postcode": "邮政编码"}
 
 
+# Details with a form: (pattern, what the message says). An office line is
+# area code and number, several separated by 、 or ；.
+DETAIL_PATTERNS: dict[str, tuple[str, str]] = {
+    "phone": (r"[0-9０-９（）()\-－—、；;，, 转]+", "联系电话应为数字，如 0319-8123456"),
+    "postcode": (r"\d{6}", "邮政编码应为 6 位数字"),
+}
+
+
 class Organ(BaseModel):
     model_config = ConfigDict(extra="forbid", frozen=True)
 
@@ -52,19 +60,12 @@ class Organ(BaseModel):
             raise ValueError("应为非空文本")
         return str(value).strip()
 
-    @field_validator("phone")
+    @field_validator("phone", "postcode")
     @classmethod
-    def _phone(cls, value: Optional[str]) -> Optional[str]:
-        # An office line: area code and number, several separated by 、 or ；.
-        if value is not None and not re.fullmatch(r"[0-9０-９（）()\-－—、；;，, 转]+", value):
-            raise ValueError("联系电话应为数字，如 0319-8123456")
-        return value
-
-    @field_validator("postcode")
-    @classmethod
-    def _postcode(cls, value: Optional[str]) -> Optional[str]:
-        if value is not None and not re.fullmatch(r"\d{6}", value):
-            raise ValueError("邮政编码应为 6 位数字")
+    def _detail_pattern(cls, value: Optional[str], info) -> Optional[str]:
+        pattern, rule = DETAIL_PATTERNS[info.field_name]
+        if value is not None and not re.fullmatch(pattern, value):
+            raise ValueError(rule)
         return value
 
     @property
