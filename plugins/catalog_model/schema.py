@@ -146,6 +146,10 @@ class Item(BaseModel):
         "公开豁免", "optional list of `{value, reason}`: numbers or e-mail addresses that look personal but "
         "must be public (a service hotline, a published case number); everything else the privacy guard "
         "finds stops the build", [])
+    source_url: Optional[Text] = field(
+        "原网址", "optional; the item's address on the previous site (kept by the import); the build "
+        "writes redirects from it to the new page (`output.redirects.nginx.conf`, `output.redirects.htaccess`)",
+        None)
 
     @field_validator("index_no")
     @classmethod
@@ -201,6 +205,14 @@ class Item(BaseModel):
             fixed = corrected_doc_no(value)
             if fixed != value:
                 _warnings(info).append(("doc_no", "doc_no_year", {"got": value, "fixed": fixed}))
+        return value
+
+    @field_validator("source_url")
+    @classmethod
+    def _source_url(cls, value: Optional[str]) -> Optional[str]:
+        # A redirect can only be written for an address with a path on a web server.
+        if value is not None and not re.fullmatch(r"https?://[^\s/]+(/\S*)?", value):
+            raise _fail("source_url_invalid", got=value)
         return value
 
     @model_validator(mode="after")

@@ -76,7 +76,13 @@ class CatalogReader(BaseReader):
 def read_entry(path: Path, root: Path, vocabulary: Vocabulary) -> tuple[Entry, str]:
     """Read and validate one item file; returns its entry and Markdown body."""
     rel = path.resolve().relative_to(root).as_posix()
-    source = parse_source(path.read_bytes(), rel)
+    return entry_from_bytes(path.read_bytes(), rel, vocabulary)
+
+
+def entry_from_bytes(data: bytes, rel: str, vocabulary: Vocabulary) -> tuple[Entry, str]:
+    """Validate one item file's bytes as the build does (``rel``: its path below
+    the content root); the import checks what it is about to write with it."""
+    source = parse_source(data, rel)
     problems = list(source.problems)
     item, lines = None, {}
     is_draft = _is_draft(source.meta)
