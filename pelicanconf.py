@@ -24,7 +24,8 @@ DEFAULT_LANG = "zh-CN"
 RELATIVE_URLS = True
 
 PLUGIN_PATHS = [PLUGINS_DIR]
-PLUGINS = ["catalog_reader", "catalog_validation", "catalog_pages", "search_index", "link_check", "mirror_publish"]
+PLUGINS = ["catalog_reader", "catalog_validation", "catalog_pages", "search_index", "link_check", "redirects",
+           "mirror_publish"]
 
 # Items: the URL comes from the 索引号, never from the title.
 ARTICLE_PATHS = [""]
