@@ -79,7 +79,9 @@ def match_columns(headers: list[str], source: str, mapping: dict[str, str | None
         name = normal_header(header)
         if not name:
             continue
-        key = mapping[name] if name in mapping else _KNOWN.get(name)
+        if name in mapping and mapping[name] is None:
+            continue  # ignored on purpose
+        key = mapping.get(name) or _KNOWN.get(name)
         if key is None:
             columns.ignored.append(str(header).strip())
             continue

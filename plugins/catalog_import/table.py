@@ -69,7 +69,7 @@ def decode(data: bytes) -> tuple[str, str]:
 
 
 def _encoding_error(data: bytes, exc: UnicodeDecodeError) -> TableError:
-    return TableError("import_encoding", line=data[: exc.start].count(b"\n") + 1)
+    return TableError("import_encoding", at=data[: exc.start].count(b"\n") + 1)
 
 
 def _read_csv(data: bytes) -> Table:
