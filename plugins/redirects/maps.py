@@ -53,7 +53,7 @@ def nginx_map(pairs: list[tuple[str, str]]) -> str:
 
 def _pcre(text: str) -> str:
     """``text`` as a literal in an Apache regular expression (no spaces, which split arguments)."""
-    return re.sub(r"[^\w/\-~%]", lambda m: "\\" + m.group() if m.group().isprintable() and m.group() != " "
+    return re.sub(r"[^\w/\-~%=&,:@!]", lambda m: "\\" + m.group() if m.group().isprintable() and m.group() != " "
                   else "".join(f"\\x{b:02x}" for b in m.group().encode()), text)
 
 
