@@ -68,7 +68,7 @@ def convert(raw: str, index_no: str, source_url: str | None) -> Body:
     had_script = bool(_SCRIPT.search(raw))
     soup = BeautifulSoup(nh3.clean(raw, clean_content_tags={"script", "style"}, link_rel=None), "html.parser")
     attachments = _attachments(soup, index_no, source_url)
-    kept = _keep_complex_tables(soup)
+    kept = _keep_complex_tables(soup) if "<table" in raw.lower() else {}
     markdown = MarkdownConverter(heading_style="ATX", bullets="-", table_infer_header=True,
                           escape_misc=True).convert_soup(soup)
     for token, html in kept.items():
@@ -94,20 +94,21 @@ def _attachments(soup: BeautifulSoup, index_no: str, source_url: str | None) -> 
     up = "../" * depth
     found: dict[str, Attachment] = {}
     names: set[str] = set()
-    for tag, attr in (("a", "href"), ("img", "src")):
-        for element in soup.find_all(tag):
-            target = (element.get(attr) or "").strip()
-            if not target or target.startswith(("#", "mailto:", "tel:")):
-                continue
-            url = _absolute(target, source_url)
-            if tag == "img" or _is_file(url):
-                if url not in found:
-                    title = (element.get("alt") if tag == "img" else element.get_text(" ", strip=True)) or ""
-                    file = _file_for(url, index_no, names)
-                    found[url] = Attachment(url, file, collapsed_text(title) or posixpath.basename(file))
-                element[attr] = f"{up}{PUBLISHED_DIR}/{found[url].file}"
-            else:
-                element[attr] = url  # a page of the old site, or elsewhere: an external link
+    for element in soup.find_all(("a", "img")):
+        is_image = element.name == "img"
+        attr = "src" if is_image else "href"
+        target = (element.get(attr) or "").strip()
+        if not target or target.startswith(("#", "mailto:", "tel:")):
+            continue
+        url = _absolute(target, source_url)
+        if not (is_image or _is_file(url)):
+            element[attr] = url  # a page of the old site, or elsewhere: an external link
+            continue
+        if url not in found:
+            title = (element.get("alt") if is_image else element.get_text(" ", strip=True)) or ""
+            file = _file_for(url, index_no, names)
+            found[url] = Attachment(url, file, collapsed_text(title) or posixpath.basename(file))
+        element[attr] = f"{up}{PUBLISHED_DIR}/{found[url].file}"
     return sorted(found.values(), key=lambda a: a.file)
 
 

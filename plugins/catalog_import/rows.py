@@ -82,8 +82,8 @@ class _FlowList(list):
     """A list of words, written on one line as the sample content does: [春耕, 补贴]."""
 
 
-class _ItemDumper(yaml.SafeDumper):
-    pass
+class _ItemDumper(getattr(yaml, "CSafeDumper", yaml.SafeDumper)):
+    """libyaml's emitter where PyYAML has it (ten times faster); the output is the same."""
 
 
 _ItemDumper.add_representer(
