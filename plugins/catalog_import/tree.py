@@ -96,7 +96,7 @@ def check_export(export: Path, mapping_file: Path | None, vocabulary: Vocabulary
     result.rows = rows
     scheme = _check_index_nos(rows, columns, source)
     result.scheme = scheme
-    _check_organs(rows, columns, source)
+    _check_organs([r for r in rows if scheme and r.code and not scheme.code_problem(r.code)], columns, source)
     pattern = scheme.index_no_pattern if scheme else DEFAULT_INDEX_NO_PATTERN
     rule = Vocabulary(sections=vocabulary.sections, index_no_pattern=pattern)
     for row in rows:
@@ -146,7 +146,8 @@ def _scheme_name(scheme: Scheme) -> str:
 
 
 def _check_organs(rows: list[Row], columns: Columns, source: str) -> None:
-    """One code per publisher and one publisher per code: the registry is built from them."""
+    """One code per publisher and one publisher per code: the registry is built from them.
+    (Rows whose code is wrong for the scheme were reported already and are left out.)"""
     codes_of: dict[str, Counter] = defaultdict(Counter)
     names_of: dict[str, Counter] = defaultdict(Counter)
     for row in rows:
