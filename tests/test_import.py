@@ -274,3 +274,16 @@ def test_imported_tree_builds_as_is_with_redirects(tmp_path):
             in nginx)
     assert '"/col/col12/index.html?uid=7&pageNum=2"' in nginx
     assert not (site / "site.redirects.nginx.conf").exists(), "server configuration is not served"
+
+
+def test_worker_processes_give_the_same_tree_and_problems(tmp_path, monkeypatch):
+    from catalog_import import tree as import_tree
+    defective, _, _ = _defective_rows()
+    export = write_csv(tmp_path / "e.csv", good_rows() + defective)
+    serial = import_catalog(export, tmp_path / "serial", skip_bad=True)
+    monkeypatch.setattr(import_tree, "PARALLEL_FROM", 2)
+    monkeypatch.setattr(import_tree, "CHUNK", 3)
+    monkeypatch.setattr(import_tree.os, "cpu_count", lambda: 2)
+    parallel = import_catalog(export, tmp_path / "parallel", skip_bad=True)
+    assert parallel.lines() == serial.lines() and len(serial.bad_rows) > 0
+    assert tree_bytes(tmp_path / "parallel") == tree_bytes(tmp_path / "serial")

@@ -8,8 +8,11 @@ sorted, and nothing depends on the clock or on the machine.
 """
 from __future__ import annotations
 
+import multiprocessing
+import os
 import re
 from collections import Counter, defaultdict
+from concurrent.futures import ProcessPoolExecutor
 from dataclasses import dataclass, field
 from pathlib import Path
 
@@ -28,6 +31,7 @@ ORGANS_FILE = "organs.yaml"
 CATALOG_FILE = "catalog.yaml"  # the organ-code scheme and 索引号 format, read by the build
 ATTACHMENTS_FILE = "import-attachments.tsv"
 REPORT_FILE = "import-report.txt"
+PARALLEL_FROM, CHUNK = 1000, 250  # rows: below this, starting workers costs more than it saves
 _TOWNSHIP = re.compile(r"(乡|镇|街道)(人民政府|政府|办事处|党委)?$|(乡|镇)人民政府|街道办事处")
 _COUNTY_GOVERNMENT = re.compile(r"(县|区|市|旗)人民政府(办公室)?$")
 
@@ -99,11 +103,31 @@ def check_export(export: Path, mapping_file: Path | None, vocabulary: Vocabulary
     _check_organs([r for r in rows if scheme and r.code and not scheme.code_problem(r.code)], columns, source)
     pattern = scheme.index_no_pattern if scheme else DEFAULT_INDEX_NO_PATTERN
     rule = Vocabulary(sections=vocabulary.sections, index_no_pattern=pattern)
+    result.rows = rows = _finish_rows(rows, columns, source, rule, vocabulary)
+    for row in rows:
+        result.problems += row.problems
+    return result
+
+
+def _finish(rows: list[Row], columns: Columns, source: str, rule: Vocabulary, vocabulary: Vocabulary) -> list[Row]:
     for row in rows:
         convert_body(row, columns, source)
         validate_row(row, columns, source, rule, _item_path(row, vocabulary))
-        result.problems += row.problems
-    return result
+    return rows
+
+
+def _finish_rows(rows: list[Row], columns: Columns, source: str, rule: Vocabulary,
+                 vocabulary: Vocabulary) -> list[Row]:
+    """Convert and check the rows, in worker processes for a large export (one per
+    core, rows in chunks); the result is the same, in the same order."""
+    workers = min(os.cpu_count() or 1, 8)
+    if workers < 2 or len(rows) < PARALLEL_FROM:
+        return _finish(rows, columns, source, rule, vocabulary)
+    chunks = [rows[i:i + CHUNK] for i in range(0, len(rows), CHUNK)]
+    context = multiprocessing.get_context("fork" if "fork" in multiprocessing.get_all_start_methods() else None)
+    with ProcessPoolExecutor(workers, mp_context=context) as pool:
+        done = pool.map(_finish, chunks, *([x] * len(chunks) for x in (columns, source, rule, vocabulary)))
+        return [row for chunk in done for row in chunk]
 
 
 def _check_index_nos(rows: list[Row], columns: Columns, source: str) -> Scheme | None:
