@@ -1,7 +1,7 @@
 """One export row: its normalised values, its item file, and its problems.
 
 The item file is checked with the build's own reading and validation
-(``catalog_reader.reader.entry_from_bytes``: the schema, then the privacy
+(``catalog_reader.item_reader.item_from_bytes``: the schema, then the privacy
 guard's detectors), so a row that imports is a file that builds. Problems are
 named by the export's column, not by the front-matter line they came from.
 """
@@ -16,7 +16,7 @@ import yaml
 from catalog_model.problems import ERROR, WARNING, Problem, problem
 from catalog_model.schema import FIELDS, field_name
 from catalog_model.vocabulary import Vocabulary
-from catalog_reader.reader import entry_from_bytes
+from catalog_reader.item_reader import item_from_bytes
 
 from . import values
 from .body import Body, BodyProblem, convert
@@ -102,9 +102,9 @@ def validate_row(row: Row, columns: Columns, source: str, vocabulary: Vocabulary
     """Write the row's item file in memory and check it as the build would."""
     row.path = path
     row.text = item_text(row.meta, row.body.markdown if row.body else "")
-    entry, _ = entry_from_bytes(row.text.encode("utf-8"), path, vocabulary)
+    item, _ = item_from_bytes(row.text.encode("utf-8"), path, vocabulary)
     already = {p.field for p in row.problems}
-    for found in entry.problems:
+    for found in item.problems:
         key = _KEY_BY_NAME.get(found.field, BODY if found.field.endswith("(body)") else None)
         column = columns.column(key) if key else found.field
         if column in already and found.severity == ERROR:

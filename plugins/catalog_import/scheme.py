@@ -13,25 +13,13 @@ import re
 from collections import Counter
 from dataclasses import dataclass
 
-from catalog_model.organs import valid_credit_code
+from catalog_model.organ_codes import OrganCodeScheme, valid_credit_code, valid_org_code
+from catalog_model.url_paths import path_problem
 
 USCC, ORGCODE, LOCAL = "uscc", "orgcode", "local"
 CODE_PATTERNS = {USCC: r"[0-9A-HJ-NPQRTUWXY]{18}", ORGCODE: r"[0-9A-Z]{8}[0-9X]"}
 _REST = re.compile(r"(\d{4})(\d{2})?-(\d+)")
 _INDEX = re.compile(r"([A-Za-z0-9]+)/(.+)")
-
-# GB 11714: weights of the first 8 characters (digits, or letters A=10 … Z=35).
-_ORG_WEIGHTS = (3, 7, 9, 10, 5, 8, 4, 2)
-
-
-def valid_organization_code(code: str) -> bool:
-    """True when ``code`` is a 9-character 组织机构代码 with a correct check character."""
-    if not re.fullmatch(r"[0-9A-Z]{8}[0-9X]", code):
-        return False
-    total = sum(int(c, 36) * w for c, w in zip(code[:8], _ORG_WEIGHTS))
-    check = 11 - total % 11
-    return code[8] == {10: "X", 11: "0"}.get(check, str(check))
-
 
 def split_index_no(index_no: str) -> tuple[str, str] | None:
     match = _INDEX.fullmatch(index_no)
@@ -54,13 +42,16 @@ class Scheme:
 
     def code_problem(self, code: str) -> str | None:
         """The message key for a code that does not fit the scheme, or None."""
-        if self.organ_code_scheme == USCC:
-            return None if valid_credit_code(code) else (
-                "import_code_check" if _shape(code) == USCC else "import_code_shape")
-        if self.organ_code_scheme == ORGCODE:
-            return None if valid_organization_code(code) else (
-                "import_code_check" if _shape(code) == ORGCODE else "import_code_shape")
-        return None if re.fullmatch(self.code_pattern, code) else "import_code_shape"
+        valid = {USCC: valid_credit_code, ORGCODE: valid_org_code}.get(
+            self.organ_code_scheme, lambda c: re.fullmatch(self.code_pattern, c) is not None)
+        if not valid(code):
+            return "import_code_check" if _shape(code) == self.organ_code_scheme != LOCAL else "import_code_shape"
+        return "import_code_path" if path_problem(code) else None
+
+    @property
+    def organ_codes(self) -> OrganCodeScheme:
+        """The scheme as the build declares it (catalog_model.organ_codes)."""
+        return OrganCodeScheme(self.organ_code_scheme, self.code_pattern if self.organ_code_scheme == LOCAL else "")
 
     def settings(self) -> dict[str, str]:
         """catalog.yaml: the contract with the build (organ_code_pattern only for local codes)."""

@@ -102,7 +102,8 @@ def check_export(export: Path, mapping_file: Path | None, vocabulary: Vocabulary
     result.scheme = scheme
     _check_organs([r for r in rows if scheme and r.code and not scheme.code_problem(r.code)], columns, source)
     pattern = scheme.index_no_pattern if scheme else DEFAULT_INDEX_NO_PATTERN
-    rule = Vocabulary(sections=vocabulary.sections, index_no_pattern=pattern)
+    rule = Vocabulary(sections=vocabulary.sections, index_no_pattern=pattern,
+                      organ_codes=scheme.organ_codes if scheme else vocabulary.organ_codes)
     result.rows = rows = _finish_rows(rows, columns, source, rule, vocabulary)
     for row in rows:
         result.problems += row.problems

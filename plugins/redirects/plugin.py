@@ -1,4 +1,4 @@
-"""Pelican wiring: after the site is written and checked, write the redirect
+"""Pelican wiring: once the written site passed its checks, write the redirect
 files beside the output (``output.redirects.nginx.conf`` and
 ``output.redirects.htaccess``, like ``output.external-links.txt``): they are
 server configuration, not pages to serve.
@@ -9,33 +9,25 @@ Targets are absolute under ``CATALOG_SITE_URL``, or site-root-relative
 from __future__ import annotations
 
 import logging
-from itertools import chain
 from pathlib import Path
 
 from pelican import signals
 
-from mirror_publish.signals import before_publish
+from catalog_model.catalog import Catalog
+from catalog_model.signals import require_plugin, site_checked
 
 from .maps import apache_rules, nginx_map
 
 logger = logging.getLogger(__name__)
 NGINX_SUFFIX, APACHE_SUFFIX = "redirects.nginx.conf", "redirects.htaccess"
 
-_build: dict = {}
 
-
-def remember_sources(generators) -> None:
-    context = generators[0].context
-    articles = chain(context.get("articles", []), context.get("hidden_articles", []))
-    _build["pairs"] = [(a.catalog.item.source_url, a.url) for a in articles
-                       if getattr(a, "catalog", None) and a.catalog.item and a.catalog.item.source_url]
-
-
-def write_redirects(pelican) -> None:
-    settings = pelican.settings
-    base = (settings.get("CATALOG_SITE_URL") or "").rstrip("/")
-    pairs = [(old, f"{base}/{url}") for old, url in _build.get("pairs", [])]
-    target = Path(settings.get("MIRROR_PUBLISH_PATH") or settings["OUTPUT_PATH"]).resolve()
+def write_redirects(pelican, catalog: Catalog) -> None:
+    settings = catalog.settings
+    base = (settings.CATALOG_SITE_URL or "").rstrip("/")
+    # Withdrawn items keep their page (a tombstone), so their old address leads there too.
+    pairs = [(item.meta.source_url, f"{base}/{item.url}") for item in catalog.valid_items if item.meta.source_url]
+    target = Path(settings.MIRROR_PUBLISH_PATH or pelican.output_path).resolve()
     for suffix, text in ((NGINX_SUFFIX, nginx_map(pairs)), (APACHE_SUFFIX, apache_rules(pairs))):
         path = target.with_name(f"{target.name}.{suffix}")
         if not path.is_file() or path.read_text(encoding="utf-8") != text:
@@ -43,6 +35,10 @@ def write_redirects(pelican) -> None:
     logger.info("Redirects: %d old addresses (%s.%s, .%s)", len(pairs), target.name, NGINX_SUFFIX, APACHE_SUFFIX)
 
 
+def _require_catalog(pelican) -> None:
+    require_plugin(pelican, "catalog_validation", "redirects")
+
+
 def register() -> None:
-    signals.all_generators_finalized.connect(remember_sources)
-    before_publish.connect(write_redirects)
+    signals.initialized.connect(_require_catalog)
+    site_checked.connect(write_redirects)
