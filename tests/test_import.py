@@ -291,3 +291,34 @@ def test_worker_processes_give_the_same_tree_and_problems(tmp_path, monkeypatch)
     parallel = import_catalog(export, tmp_path / "parallel", skip_bad=True)
     assert parallel.lines() == serial.lines() and len(serial.bad_rows) > 0
     assert tree_bytes(tmp_path / "parallel") == tree_bytes(tmp_path / "serial")
+
+
+def _scheme_rows(codes, rests):
+    return [dict(good_rows()[0], 索引号=f"{codes[0]}/{rests[0]}"),
+            dict(good_rows()[2], 索引号=f"{codes[1]}/{rests[1]}")]
+
+
+def test_an_orgcode_export_builds_with_its_own_catalog_yaml(tmp_path):
+    """000014349/2017-00110-style 索引号 with YYYYMM: the tree carries its scheme, the build needs no settings."""
+    from catalog_helpers import build
+    rows = _scheme_rows([org_code(14349), org_code(3129766)], ["201903-00110", "201904-00336"])
+    out = tmp_path / "out"
+    result = import_catalog(write_csv(tmp_path / "e.csv", rows), out)
+    assert not result.bad_rows, result.lines()
+    download_attachments(out)
+    site = tmp_path / "site"
+    built = build(out, site, LINK_CHECK_ALLOW_EMPTY_SECTIONS=True)
+    assert built.returncode == 0, built.stderr
+    for row in rows:
+        assert (site / "items" / f"{row['索引号']}.html").is_file()
+    assert "201903-00110" in (tmp_path / "site.redirects.nginx.conf").read_text(encoding="utf-8")
+
+
+def test_a_local_code_export_validates_with_its_own_catalog_yaml(tmp_path):
+    rows = _scheme_rows(["bgs01", "czj02"], ["2023-00011", "2023-00012"])
+    out = tmp_path / "out"
+    assert not import_catalog(write_csv(tmp_path / "e.csv", rows), out).bad_rows
+    download_attachments(out)
+    assert tree_problems(out) == []
+    (out / CATALOG_FILE).unlink()  # without it the build would expect 统一社会信用代码
+    assert any("organs.yaml" in p for p in tree_problems(out))
