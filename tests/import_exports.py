@@ -5,6 +5,7 @@ from __future__ import annotations
 import csv
 import datetime as dt
 import io
+import re
 from pathlib import Path
 
 from catalog_helpers import COUNTY, TOWN
@@ -68,8 +69,7 @@ def write_xlsx(path: Path, rows: list[dict], headers: list[str] = HEADERS) -> Pa
 def _cell(header: str, value, n: int):
     if header not in ("发文日期", "生成日期") or not value:
         return value
-    from catalog_import.values import date
-    day = date(value)
+    day = dt.date(*map(int, re.findall(r"\d+", value)))  # the test rows' dates: year, month, day in order
     if n == 2:  # a date cell formatted "General": Excel's serial day number
         return (day - dt.date(1899, 12, 30)).days
     return dt.datetime(day.year, day.month, day.day)

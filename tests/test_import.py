@@ -10,10 +10,9 @@ import yaml
 
 from catalog_helpers import COUNTY, ROOT, TOWN, tree_bytes
 from import_exports import HEADERS, OLD_SITE, good_rows, write_csv, write_xlsx
-from personal_numbers import make_id, wrong_check
+from personal_numbers import make_id
 
 from catalog_import.tree import ATTACHMENTS_FILE, CATALOG_FILE, REPORT_FILE, import_catalog
-from catalog_model.organs import check_character
 from catalog_model.vocabulary import DEFAULT_INDEX_NO_PATTERN
 
 
@@ -253,11 +252,6 @@ def test_a_bad_organization_code_check_character_is_a_row_error(tmp_path):
     result = import_catalog(write_csv(tmp_path / "e.csv", rows), tmp_path / "out")
     assert [r.number for r in result.bad_rows] == [3]
     assert f"机构代码 {bad} 校验位不正确（9 位组织机构代码" in "\n".join(result.lines())
-
-
-def test_credit_codes_in_the_tests_are_checked_independently():
-    # The exports above rely on catalog_helpers' codes being valid; the check must agree.
-    assert check_character(COUNTY[:17]) == COUNTY[17] and wrong_check(make_id()) != make_id()
 
 
 def test_imported_tree_builds_as_is_with_redirects(tmp_path):
