@@ -316,3 +316,10 @@ def test_a_local_code_export_validates_with_its_own_catalog_yaml(tmp_path):
     assert tree_problems(out) == []
     (out / CATALOG_FILE).unlink()  # without it the build would expect 统一社会信用代码
     assert any("organs.yaml" in p for p in tree_problems(out))
+
+
+def test_index_nos_differing_only_in_case_are_duplicates(tmp_path):
+    rows = [dict(good_rows()[2], 索引号="bgs01/2023-00011"), dict(good_rows()[2], 索引号="BGS01/2023-00011")]
+    result = import_catalog(write_csv(tmp_path / "e.csv", rows), tmp_path / "out")
+    assert [r.number for r in result.bad_rows] == [2, 3]
+    assert "索引号 BGS01/2023-00011 与第 2 行重复" in "\n".join(result.lines())

@@ -139,8 +139,10 @@ def _check_index_nos(rows: list[Row], columns: Columns, source: str) -> Scheme |
     numbers = defaultdict(list)
     for row in rows:
         if "index_no" in row.meta:
-            numbers[row.meta["index_no"]].append(row.number)
-    for index_no, found in numbers.items():
+            # Pages are files: two 索引号 differing only in case are one file on Windows and macOS.
+            numbers[row.meta["index_no"].lower()].append(row.number)
+    for found in numbers.values():
+        index_no = by_number[found[0]].meta["index_no"]
         if len(found) < 2:
             continue
         # Which of the rows is right cannot be told, so none of them is imported.
@@ -148,7 +150,7 @@ def _check_index_nos(rows: list[Row], columns: Columns, source: str) -> Scheme |
                                                     index_no=index_no, others="、".join(map(str, found[1:]))))
         for n in found[1:]:
             by_number[n].problems.append(problem(source, n, column, "import_duplicate_index_no",
-                                                 index_no=index_no, first=found[0]))
+                                                 index_no=by_number[n].meta["index_no"], first=found[0]))
     readable = [r for r in rows if well_formed(r.meta.get("index_no") or "")]
     for row in rows:
         if "index_no" in row.meta and row not in readable:
@@ -178,7 +180,7 @@ def _check_organs(rows: list[Row], columns: Columns, source: str) -> None:
     for row in rows:
         if row.code and row.meta.get("publisher"):
             codes_of[row.meta["publisher"]][row.code] += 1
-            names_of[row.code][row.meta["publisher"]] += 1
+            names_of[row.code.lower()][row.meta["publisher"]] += 1  # organ pages are folders too
     for row in rows:
         name, code = row.meta.get("publisher"), row.code
         if not (name and code):
@@ -188,7 +190,7 @@ def _check_organs(rows: list[Row], columns: Columns, source: str) -> None:
             row.problems.append(problem(source, row.number, columns.column("index_no"), "import_organ_two_codes",
                                         publisher=name, code=code, usual=usual))
             continue
-        other = _most_common(names_of[code])
+        other = _most_common(names_of[code.lower()])
         if name != other:
             row.problems.append(problem(source, row.number, columns.column("publisher"),
                                         "import_code_two_organs", publisher=name, code=code, other=other))
