@@ -1,10 +1,15 @@
-"""Write a synthetic CMS metadata export for the import benchmark.
+"""Write a CMS metadata export, as a county's old system gives it, from a
+generated catalog (``tools/make_corpus.py``): for the import's tests and figures.
 
-    python tools/make_import_export.py 10000 export.csv [--encoding gb18030|utf-8] [--xlsx]
+    python tools/make_import_export.py COUNT EXPORT.csv|EXPORT.xlsx [--encoding gb18030] [--corpus DIR]
 
-Rows look like a county CMS's: variant headers, dates typed several ways,
-文号 in square brackets, 有效性 synonyms, HTML bodies with paragraphs, a
-table and an attachment link. Deterministic: the same count gives the same bytes.
+Each published or withdrawn item of the corpus becomes a row, typed the way
+clerks type: CMS header names, dates as 2021/3/5, 2021年3月5日 or 2021.03.05,
+文号 in square brackets, 有效性 as 现行有效 or 已废止, 主题分类 with ``/``, 主题词
+joined with 、, the body as HTML (tables included) with a link to its
+attachment on the old site, and the item's address there (原网址). The corpus
+is written to ``--corpus`` (a temporary folder otherwise): its ``files/`` are
+what the operator would download. The same arguments give the same bytes.
 """
 from __future__ import annotations
 
@@ -13,70 +18,86 @@ import csv
 import io
 import random
 import sys
+import tempfile
 from pathlib import Path
 
-sys.path.insert(0, str(Path(__file__).resolve().parent.parent / "plugins"))
+import markdown
+import yaml
 
-from catalog_model.organs import check_character  # noqa: E402
-from catalog_model.vocabulary import DEFAULT_SECTIONS, GENRES, TOPICS  # noqa: E402
+sys.path.insert(0, str(Path(__file__).resolve().parent))
+import make_corpus  # noqa: E402  (a sibling module, also when run as a script)
 
+OLD_SITE = "http://www.qinghe.gov.cn"
 HEADERS = ["索引号", "标题", "发布机构", "发布日期", "成文日期", "文号", "主题分类", "体裁", "有效性",
-           "信息类别", "正文", "原网址", "关键词"]
-ORGANS = ["清河县人民政府", "清河县人民政府办公室", "清河县财政局", "清河县教育局", "清河县民政局",
-          "清河县卫生健康局", "连庄镇人民政府", "葛仙庄镇人民政府", "王官庄镇人民政府", "城关街道办事处"]
-WORDS = "关于 做好 进一步 加强 全县 工作 实施 方案 通知 公告 意见 年度 预算 决算 民生 就业 教育 医疗 农业 安全".split()
+           "信息类别", "正文", "原网址", "关键词", "内容概述", "有效期至"]
+VALIDITY_SPELLINGS = {"有效": ("有效", "现行有效"), "废止": ("废止", "已废止"), "失效": ("失效", "已失效"),
+                      "已修改": ("已修改", "已修订")}
 
 
-def code(n: int) -> str:
-    first17 = f"11130534{n:08d}0"
-    return first17 + check_character(first17)
+def _date(rng: random.Random, value) -> str:
+    if not value:
+        return ""
+    y, m, d = value.year, value.month, value.day
+    return rng.choice([f"{y}/{m}/{d}", f"{y}年{m}月{d}日", f"{y}.{m:02d}.{d:02d}", f"{value}"])
 
 
-def rows(count: int):
-    rng = random.Random(20240601)
-    serials: dict[tuple[int, int], int] = {}
-    for n in range(count):
-        organ = rng.randrange(len(ORGANS))
-        year = 2015 + n * 10 // count
-        serials[organ, year] = serials.get((organ, year), 0) + 1
-        month, day = rng.randint(1, 12), rng.randint(1, 28)
-        date = rng.choice([f"{year}/{month}/{day}", f"{year}年{month}月{day}日", f"{year}.{month:02d}.{day:02d}",
-                           f"{year}-{month:02d}-{day:02d}"])
-        section = rng.choice(DEFAULT_SECTIONS)[0]
-        title = "".join(rng.choice(WORDS) for _ in range(rng.randint(4, 10)))
-        body = "".join(f"<p>{''.join(rng.choice(WORDS) for _ in range(rng.randint(10, 60)))}。</p>"
-                       for _ in range(rng.randint(2, 8)))
-        if n % 3 == 0:
-            body += "<table><tr><th>项目</th><th>金额</th></tr>" + "".join(
-                f"<tr><td>{rng.choice(WORDS)}</td><td>{rng.randint(1, 9999)}</td></tr>" for _ in range(5)) + "</table>"
-        if n % 4 == 0:
-            body += f'<p>附件：<a href="/module/download/P0{n:07d}.pdf">附件{n}</a></p>'
-        yield [f"{code(organ + 1)}/{year}-{serials[organ, year]:05d}", title, ORGANS[organ], date, "",
-               f"清政[{year}]{n % 300 + 1}号" if n % 5 == 0 else "", rng.choice(TOPICS[1:]),
-               rng.choice(GENRES), rng.choice(["有效", "现行有效", "失效", "已废止"]), section, body,
-               f"http://www.qinghe.gov.cn/art/{year}/{month}/{day}/art_{n}.html", "、".join(rng.sample(WORDS, 3))]
+def old_url(meta: dict, n: int) -> str:
+    day = meta["date"]
+    return f"{OLD_SITE}/art/{day.year}/{day.month}/{day.day}/art_{n}.html"
+
+
+def export_rows(corpus: Path) -> list[list[str]]:
+    """One row per published or withdrawn item of a generated corpus, in file order."""
+    rows = []
+    to_html = markdown.Markdown(extensions=["tables"])
+    for n, path in enumerate(sorted(corpus.glob("*/*.md"))):
+        head, body = path.read_text(encoding="utf-8").split("\n---\n", 1)
+        meta = yaml.safe_load(head.removeprefix("---\n"))
+        if meta.get("status") == "draft":
+            continue
+        rng = random.Random(f"export:{n}")
+        html = to_html.reset().convert(body)
+        for attachment in meta.get("attachments", []):
+            html += f'<p><a href="/{attachment["file"]}">{attachment["title"]}</a></p>'
+        validity = meta.get("validity")
+        rows.append([
+            meta["index_no"], meta["title"], meta["publisher"], _date(rng, meta["date"]),
+            _date(rng, meta.get("written")), (meta.get("doc_no") or "").replace("〔", "[").replace("〕", "]"),
+            (meta.get("topic") or "").replace("\\", "/"), meta.get("genre") or "",
+            rng.choice(VALIDITY_SPELLINGS[validity]) if validity else "", meta["category"], html,
+            old_url(meta, n), "、".join(meta.get("keywords", [])), meta.get("summary") or "",
+            _date(rng, meta.get("expires"))])
+    return rows
+
+
+def write_export(rows: list[list[str]], out: Path, encoding: str = "utf-8-sig") -> None:
+    if out.suffix == ".xlsx":
+        from openpyxl import Workbook
+        book = Workbook(write_only=True)
+        sheet = book.create_sheet()
+        for row in [HEADERS] + rows:
+            sheet.append(row)
+        book.save(out)
+        return
+    buffer = io.StringIO()
+    csv.writer(buffer, lineterminator="\r\n").writerows([HEADERS] + rows)
+    out.write_bytes(buffer.getvalue().encode(encoding))
 
 
 def main() -> None:
     parser = argparse.ArgumentParser(description=__doc__.splitlines()[0])
-    parser.add_argument("count", type=int)
-    parser.add_argument("out", type=Path)
-    parser.add_argument("--encoding", default="utf-8-sig")
+    parser.add_argument("count", type=int, help="items in the generated corpus (drafts are not exported)")
+    parser.add_argument("out", type=Path, help="the export to write: .csv or .xlsx")
+    parser.add_argument("--encoding", default="utf-8-sig", help="for CSV: utf-8-sig (default), utf-8, gb18030")
+    parser.add_argument("--corpus", type=Path, help="where to write the corpus (default: a temporary folder)")
+    parser.add_argument("--seed", type=int, default=7)
     args = parser.parse_args()
-    if args.out.suffix == ".xlsx":
-        from openpyxl import Workbook
-        book = Workbook(write_only=True)
-        sheet = book.create_sheet()
-        sheet.append(HEADERS)
-        for row in rows(args.count):
-            sheet.append(row)
-        book.save(args.out)
-        return
-    buffer = io.StringIO()
-    writer = csv.writer(buffer, lineterminator="\r\n")
-    writer.writerow(HEADERS)
-    writer.writerows(rows(args.count))
-    args.out.write_bytes(buffer.getvalue().encode(args.encoding))
+    with tempfile.TemporaryDirectory() as tmp:
+        corpus = args.corpus or Path(tmp)
+        make_corpus.generate(corpus, args.count, args.seed, attachments=True)
+        rows = export_rows(corpus)
+        write_export(rows, args.out, args.encoding)
+    print(f"wrote {len(rows)} rows to {args.out}")
 
 
 if __name__ == "__main__":
