@@ -19,11 +19,9 @@ from dataclasses import dataclass, field
 from difflib import get_close_matches
 from pathlib import Path
 
-import yaml
-
 from .organ_codes import DEFAULT_SCHEME, SCHEMES, OrganCodeScheme
 from .problems import WARNING, Problem, problem
-from .yaml_lines import load_with_lines, yaml_problem
+from .yaml_errors import load_checked
 
 CATALOG_FILE = "catalog.yaml"
 SETTINGS_FILE = "pelicanconf.py"
@@ -119,11 +117,8 @@ def _read_file(path: Path) -> tuple[dict[str, tuple[object, Origin]], list[Probl
     except UnicodeDecodeError as exc:
         line = data[: exc.start].count(b"\n") + 1
         return {}, [problem(name, line, "", "encoding_unknown", hint_key="encoding_hint")]
-    try:
-        meta, lines, duplicates = load_with_lines(text)
-    except yaml.YAMLError as exc:
-        return {}, [yaml_problem(name, exc, text)]
-    problems = [problem(name, d.line, d.key, "duplicate_key", first=d.first) for d in duplicates]
+    meta, lines, duplicates, problems = load_checked(text, name)
+    problems += [problem(name, d.line, d.key, "duplicate_key", first=d.first) for d in duplicates]
     if meta is None:
         return {}, problems
     if not isinstance(meta, dict):

@@ -15,6 +15,10 @@ class Entry:
     summary: str = ""  # the item's summary, or one derived from its body
     is_draft: bool = False
     lines: dict[str, int] = field(default_factory=dict)  # field key -> line in the file
+    # The fields that passed their own rules, also when the file as a whole
+    # was rejected (then a PartialItem): catalog-wide checks use them.
+    fields: Item | None = None
+    written_index_no: str = ""  # the 索引号 as written, even when it was rejected
 
     def line(self, key: str) -> int:
         return self.lines.get(key, 1)

@@ -14,11 +14,13 @@ from __future__ import annotations
 
 import datetime as dt
 import re
+from copy import copy
 from difflib import get_close_matches
 from typing import Annotated, Any, Optional
 
 from pydantic import (BaseModel, BeforeValidator, ConfigDict, Field, ValidationError,
-                      ValidationInfo, field_validator, model_validator)
+                      ValidationInfo, create_model, field_validator, model_validator)
+from pydantic.fields import FieldInfo
 from pydantic_core import PydanticCustomError
 
 from . import vocabulary as vocab
@@ -50,11 +52,15 @@ def _date(value: Any) -> dt.date:
         return value.date()
     if isinstance(value, dt.date):
         return value
-    if isinstance(value, str) and re.fullmatch(r"\d{4}-\d{2}-\d{2}", value.strip()):
+    if isinstance(value, str) and re.fullmatch(r"\d{4}-\d{1,2}-\d{1,2}", value.strip()):
+        # YAML hands over 2025-02-30 or 2025-13-01 as text: no such day.
+        year, month, day = (int(part) for part in value.strip().split("-"))
         try:
-            return dt.date.fromisoformat(value.strip())
+            date = dt.date(year, month, day)
         except ValueError:
-            pass
+            raise _fail("date_impossible", got=value.strip(), month=month) from None
+        if re.fullmatch(r"\d{4}-\d{2}-\d{2}", value.strip()):
+            return date
     raise _fail("not_date", got=value)
 
 
@@ -236,6 +242,13 @@ def _warnings(info: ValidationInfo) -> list:
     return (info.context or {}).setdefault("warnings", []) if info.context is not None else []
 
 
+def _optional(info: FieldInfo) -> FieldInfo:
+    optional = copy(info)
+    if info.is_required():
+        optional.default = None
+    return optional
+
+
 FIELDS = Item.model_fields
 LABELS: dict[str, str] = {key: f.json_schema_extra["label"] for key, f in FIELDS.items()}
 KEY_BY_LABEL: dict[str, str] = {label: key for key, label in LABELS.items()}
@@ -300,28 +313,50 @@ def normalize_keys(raw: dict, lines: dict, path: str) -> tuple[dict, dict, list[
     return data, out_lines, problems
 
 
+class PartialItem(create_model("_OptionalItem", __base__=Item, **{
+        key: (info.annotation, _optional(info)) for key, info in Item.model_fields.items()})):
+    """The fields of a rejected file that passed their own rules (every field
+    optional, no cross-field rules). The catalog-wide checks still run on them,
+    so one mistake does not hide another (an unknown 发布机构 beside a bad
+    date), and a file pointing at a rejected item is not blamed for it."""
+
+    def _cross_field(self) -> "PartialItem":
+        return self
+
+
 def validate_item(raw: dict, lines: dict, path: str,
                   vocabulary: vocab.Vocabulary | None = None,
-                  fallback_line: int = 1) -> tuple[Item | None, list[Problem], dict[str, int]]:
+                  fallback_line: int = 1) -> tuple[Item | None, list[Problem], dict[str, int], Item | None]:
     """Validate one file's front matter. Returns the item (None when invalid),
-    every problem found (each with its line) and the line of each field."""
+    every problem found (each with its line), the line of each field, and the
+    fields that passed their rules (the item itself when it is valid)."""
     data, key_lines, problems = normalize_keys(raw, lines, path)
     # Empty optional values ("written:" with nothing after it) mean "not given".
     data = {k: v for k, v in data.items() if v is not None or FIELDS[k].is_required()}
     context: dict = {"vocabulary": vocabulary or vocab.Vocabulary(), "warnings": []}
-    item = None
+    item = partial = None
     try:
-        item = Item.model_validate(data, context=context)
+        item = partial = Item.model_validate(data, context=context)
     except ValidationError as exc:
-        for err in exc.errors(include_url=False):
+        errors = exc.errors(include_url=False)
+        for err in errors:
             problems.append(_problem_from_error(err, key_lines, path, fallback_line))
+        failed = {err["loc"][0] for err in errors if err["loc"]}
+        partial = _partial({k: v for k, v in data.items() if k not in failed}, context["vocabulary"])
     for key, msg_key, ctx in context["warnings"]:
         problems.append(problem(path, _line_for((key,), key_lines, fallback_line), field_name(key),
                                 msg_key, severity=WARNING, **ctx))
     if any(p.severity == ERROR for p in problems):
         item = None
     field_lines = {loc[0]: line for loc, line in key_lines.items() if len(loc) == 1}
-    return item, problems, field_lines
+    return item, problems, field_lines, partial
+
+
+def _partial(data: dict, vocabulary: vocab.Vocabulary) -> PartialItem | None:
+    try:
+        return PartialItem.model_validate(data, context={"vocabulary": vocabulary, "warnings": []})
+    except ValidationError:  # a field that fails only beside others; nothing to check then
+        return None
 
 
 def _problem_from_error(err: dict, key_lines: dict, path: str, fallback_line: int) -> Problem:

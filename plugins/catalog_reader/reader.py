@@ -78,18 +78,28 @@ def read_entry(path: Path, root: Path, vocabulary: Vocabulary) -> tuple[Entry, s
     rel = path.resolve().relative_to(root).as_posix()
     source = parse_source(path.read_bytes(), rel)
     problems = list(source.problems)
-    item, lines = None, {}
+    item = fields = None
+    lines: dict[str, int] = {}
     is_draft = _is_draft(source.meta)
     if source.meta is not None:
-        item, found, lines = validate_item(source.meta, source.lines, rel, vocabulary)
+        item, found, lines, fields = validate_item(source.meta, source.lines, rel, vocabulary)
         problems += found
     if source.text:
-        allowed = allowed_values(item.privacy_allow) if item else set()
+        allowed = allowed_values(fields.privacy_allow) if fields else set()
         problems += privacy_problems(source.text, rel, allowed, _field_at(lines, source.body_line))
     if is_draft:
         # A draft is not published, so its unfinished fields must not stop the build.
         problems = [Problem(p.path, p.line, p.field, p.text, p.hint, WARNING) for p in problems]
-    return Entry(rel, item, problems, "", is_draft, lines), source.body
+    return Entry(rel, item, problems, "", is_draft, lines, fields, _written_index_no(source.meta)), source.body
+
+
+def _written_index_no(meta: dict | None) -> str:
+    """The 索引号 as the file writes it, valid or not: other files may rightly point at it."""
+    for key in ("index_no", "索引号"):
+        value = (meta or {}).get(key)
+        if isinstance(value, str) and value.strip():
+            return value.strip()
+    return ""
 
 
 def _field_at(lines: dict[str, int], body_line: int):
