@@ -241,3 +241,18 @@ def test_imported_tree_builds_with_its_own_scheme(tree, tmp_path):
         assert (tmp_path / "output" / "items" / f"{index_no}.html").is_file()
     for code in codes:
         assert (tmp_path / "output" / "organs" / code / "index.html").is_file()
+
+
+def test_catalog_file_typed_with_a_chinese_input_method(tree):
+    """A full-width colon is named on its line, and the value still read."""
+    tree.write("catalog.yaml", "organ_code_scheme：orgcode\n")
+    tree.write("organs.yaml", organs("000014349"))
+    tree.write("a.md", item(index_no="000014349/2017-00110", publisher="机构0"))
+    assert tree.problems() == [
+        "catalog.yaml:1: organ_code_scheme: 字段名后用了全角冒号“：” (改为半角冒号加空格：organ_code_scheme: …)"]
+
+
+def test_catalog_file_with_a_backslash_in_double_quotes(tree):
+    tree.write("catalog.yaml", 'index_no_pattern: "\\d+"\n')
+    assert tree.problems() == [
+        "catalog.yaml:1: 双引号中的反斜杠 \\ 被当作转义符 (改用单引号括住这个值（单引号中的 \\ 原样保留）)"]

@@ -159,3 +159,8 @@ def test_yaml_error_without_a_translation_gets_the_generic_message(tree):
 
 def test_recursive_alias_is_not_a_traceback(tree):
     assert only(tree, item(keywords="&x [*x]")) == ["a.md:8: 主题词(keywords): 应为文本，收到 [[...]]"]
+
+
+def test_first_full_width_colon_is_the_separator(tree):
+    assert only(tree, item().replace("title: ", "标题：关于：")) == [
+        "a.md:2: 标题: 字段名后用了全角冒号“：” (改为半角冒号加空格：标题: …)"]

@@ -26,10 +26,14 @@ FULL_WIDTH_COLON = "："
 # A key as clerks write it: letters, digits, CJK, _ and -, no other punctuation
 # (so that a sentence like 二、任务：… in a continued value is never taken for a key).
 _KEY = r"[\w-]{1,30}"
-_LINE = re.compile(rf"(?P<indent>[ \t{FULL_WIDTH_SPACE}]*)(?P<dash>-[ {FULL_WIDTH_SPACE}]+)?"
-                   rf"(?P<key>{_KEY}(?:[ {FULL_WIDTH_SPACE}]*{FULL_WIDTH_COLON}+[ {FULL_WIDTH_SPACE}]*{_KEY})*)"
-                   rf"(?P<gap>[ {FULL_WIDTH_SPACE}]*)(?P<colon>:(?=[ \t{FULL_WIDTH_SPACE}]|$)|{FULL_WIDTH_COLON})"
-                   rf"(?P<after>[ \t{FULL_WIDTH_SPACE}]*)")
+_SPACE = rf"[ {FULL_WIDTH_SPACE}]"
+_START = rf"(?P<indent>[ \t{FULL_WIDTH_SPACE}]*)(?P<dash>-{_SPACE}+)?"
+_END = rf"(?P<gap>{_SPACE}*)(?P<colon>%s)(?P<after>[ \t{FULL_WIDTH_SPACE}]*)"
+# "key: value", where the key may hold full-width colons (发布：日期: …)…
+_LINE = re.compile(_START + rf"(?P<key>{_KEY}(?:{_SPACE}*{FULL_WIDTH_COLON}+{_SPACE}*{_KEY})*)"
+                   + _END % rf":(?=[ \t{FULL_WIDTH_SPACE}]|$)")
+# …or "key：value", the first full-width colon taken for the separator (标题：关于：…).
+_FULL_WIDTH_LINE = re.compile(_START + rf"(?P<key>{_KEY})" + _END % FULL_WIDTH_COLON)
 _BLOCK_SCALAR = re.compile(r"[|>][-+0-9]*[ \t]*(?:#.*)?$")
 
 
@@ -44,7 +48,7 @@ def full_width_mistakes(text: str, path: str, first_line: int = 1) -> tuple[str,
         if block_indent is not None and (not line.strip() or indent > block_indent):
             continue  # the text of a block scalar may hold anything
         block_indent = None
-        match = _LINE.match(line)
+        match = _LINE.match(line) or _FULL_WIDTH_LINE.match(line)
         if line.lstrip().startswith("#") or not match or _list_text(match):
             continue
         fixed, key = _repaired(match)
