@@ -157,8 +157,18 @@ def test_yaml_error_without_a_translation_gets_the_generic_message(tree):
         "a.md:2: 此行的写法无法识别（YAML 格式错误） (检查冒号后是否有空格、引号是否成对、缩进是否一致)"]
 
 
-def test_recursive_alias_is_not_a_traceback(tree):
-    assert only(tree, item(keywords="&x [*x]")) == ["a.md:8: 主题词(keywords): 应为文本，收到 [[...]]"]
+ALIAS = "值以 * 或 & 开头，被当作 YAML 的锚点或别名 (用引号括住整个值，例如 title: '*重要* 通知')"
+
+
+def test_recursive_alias_is_named(tree):
+    assert only(tree, item(keywords="&x [*x]")) == [f"a.md:8: {ALIAS}"]
+
+
+def test_alias_expansion_is_refused(tree):
+    """Nested aliases would build billions of copies ("billion laughs")."""
+    laughs = "a0: &a0 [lol, lol, lol]\n" + "".join(
+        f"a{i}: &a{i} [{', '.join([f'*a{i - 1}'] * 9)}]\n" for i in range(1, 12))
+    assert only(tree, item().replace("---\n\n", laughs + "---\n\n")) == [f"a.md:9: {ALIAS}"]
 
 
 def test_first_full_width_colon_is_the_separator(tree):

@@ -14,6 +14,7 @@ from __future__ import annotations
 
 import datetime as dt
 import re
+import reprlib
 from copy import copy
 from difflib import get_close_matches
 from typing import Annotated, Any, Optional
@@ -377,12 +378,33 @@ def _problem_from_error(err: dict, key_lines: dict, path: str, fallback_line: in
         ctx = {"key": str(loc[-1]), "suggestion": ""}
     elif key in ("not_text", "not_list", "not_date"):
         ctx.setdefault("got", err.get("input"))
+    if "got" in ctx and not isinstance(ctx["got"], str):
+        ctx["got"] = _Shown(ctx["got"])
     hint_key = ctx.pop("hint_key", None)
     if key in ("one_of", "unknown_key"):
         hint_key = f"{key}_hint_close" if ctx.get("suggestion") else f"{key}_hint"
     if not has_message(key):  # a pydantic error we did not foresee: still name the field
         return Problem(path, line, field_name(top), err["msg"])
     return problem(path, line, field_name(top), key, hint_key=hint_key, **ctx)
+
+
+def _short_repr() -> reprlib.Repr:
+    shown = reprlib.Repr()  # keyword arguments only from Python 3.12
+    shown.maxlevel, shown.maxlist, shown.maxdict, shown.maxstring, shown.maxother = 2, 5, 5, 60, 60
+    return shown
+
+
+class _Shown:
+    """A wrong value as a message shows it: shortened, since it may be a pasted
+    table or a list nested by YAML aliases, and must not fill the screen."""
+
+    _repr = _short_repr()
+
+    def __init__(self, value: Any):
+        self.value = value
+
+    def __repr__(self) -> str:
+        return self._repr.repr(self.value)
 
 
 _NESTED_LABELS = {key: f.json_schema_extra["label"]

@@ -19,7 +19,7 @@ import re
 import yaml
 
 from .problems import Problem, problem
-from .yaml_lines import DuplicateKey, load_with_lines
+from .yaml_lines import AliasUsed, DuplicateKey, load_with_lines
 
 FULL_WIDTH_SPACE = "\u3000"
 FULL_WIDTH_COLON = "："
@@ -108,6 +108,7 @@ _KINDS: tuple[tuple[str, str, str], ...] = (
     ("while scanning an alias", "yaml_alias", "problem"),
     ("while scanning an anchor", "yaml_alias", "problem"),
     ("found undefined alias", "yaml_alias", "problem"),
+    (AliasUsed.problem, "yaml_alias", "problem"),
     ("found unknown escape character", "yaml_escape", "problem"),
     ("while scanning a quoted scalar", "yaml_unclosed_quote", "context"),
     ("did not find expected ',' or ']'", "yaml_unclosed_bracket", "context"),

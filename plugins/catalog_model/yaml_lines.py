@@ -54,10 +54,21 @@ class _Loader(yaml.CSafeLoader):
             return node.value
 
 
-def _walk(node, loc: Loc, lines: dict, duplicates: list, offset: int, seen: set) -> None:
-    # Each node once: an alias (*x) repeats a node, and may even contain itself.
+class AliasUsed(yaml.YAMLError):
+    """A node used twice through an alias (``*x``). Metadata never needs one,
+    and aliases can nest a list into itself or into billions of copies; most
+    often a value was meant to start with ``*`` (``*重要* 通知``)."""
+
+    problem = "alias used"
+
+    def __init__(self, mark):
+        super().__init__(self.problem)
+        self.problem_mark = mark
+
+
+def _walk(node, loc: Loc, lines: dict, duplicates: list, offset: int, seen: set, mark=None) -> None:
     if id(node) in seen:
-        return
+        raise AliasUsed(mark or node.start_mark)
     seen.add(id(node))
     if isinstance(node, yaml.MappingNode):
         for key_node, value_node in node.value:
@@ -68,8 +79,9 @@ def _walk(node, loc: Loc, lines: dict, duplicates: list, offset: int, seen: set)
             if here in lines and loc == ():
                 duplicates.append(DuplicateKey(str(key), line, lines[here]))
             lines.setdefault(here, line)
-            _walk(value_node, here, lines, duplicates, offset, seen)
+            _walk(key_node, here, lines, duplicates, offset, seen, key_node.start_mark)
+            _walk(value_node, here, lines, duplicates, offset, seen, key_node.start_mark)
     elif isinstance(node, yaml.SequenceNode):
         for i, child in enumerate(node.value):
             lines[loc + (i,)] = child.start_mark.line + offset
-            _walk(child, loc + (i,), lines, duplicates, offset, seen)
+            _walk(child, loc + (i,), lines, duplicates, offset, seen, mark)
