@@ -21,6 +21,7 @@ from pathlib import Path
 
 from .organ_codes import DEFAULT_SCHEME, SCHEMES, OrganCodeScheme
 from .problems import WARNING, Problem, problem
+from .text import message
 from .yaml_errors import load_checked
 
 CATALOG_FILE = "catalog.yaml"
@@ -93,17 +94,34 @@ def scheme_settings(settings: dict) -> SchemeSettings:
         report("organ_code_pattern", "organ_code_pattern_unused", severity=WARNING, scheme=scheme)
     organ_codes = OrganCodeScheme(scheme, code_pattern if scheme == "local" else "")
     index_no_pattern = patterns.get("index_no_pattern", (None, ""))[0]
-    return SchemeSettings(organ_codes, index_no_pattern or organ_codes.default_index_no_pattern(), problems)
+    if index_no_pattern is None:
+        index_no_pattern, error = _pattern(organ_codes.default_index_no_pattern())
+        if error:  # the county's code pattern does not fit into <code>/<year>-<serial>, e.g. it names a group code
+            report("organ_code_pattern", "organ_code_pattern_unfit")
+            organ_codes = OrganCodeScheme(scheme, _ANY_SAFE_CODE)
+            index_no_pattern = organ_codes.default_index_no_pattern()
+    return SchemeSettings(organ_codes, index_no_pattern, problems)
+
+
+# Python's words for a broken regular expression -> our message keys.
+_REGEX_ERRORS = {
+    "unterminated character set": "regex_unterminated_set", "missing )": "regex_missing_paren",
+    "unbalanced parenthesis": "regex_unbalanced", "nothing to repeat": "regex_nothing_to_repeat",
+    "multiple repeat": "regex_nothing_to_repeat", "redefinition of group name": "regex_group_twice",
+    "bad escape": "regex_bad_escape",
+}
 
 
 def _pattern(value: object) -> tuple[str | None, str]:
-    """(the pattern, "") when ``value`` is a usable regular expression, else (None, why not)."""
+    """(the pattern, "") when ``value`` is a usable regular expression, else
+    (None, why not, in Chinese)."""
     if not isinstance(value, str) or not value.strip():
-        return None, repr(value)
+        return None, message("regex_not_text", got=value)
     try:
         re.compile(value)
     except re.error as exc:
-        return None, str(exc)
+        kind = next((key for said, key in _REGEX_ERRORS.items() if said in exc.msg), "regex_other")
+        return None, message(kind, pos=(exc.pos or 0) + 1)
     return value, ""
 
 
