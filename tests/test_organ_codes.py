@@ -200,7 +200,7 @@ def test_catalog_file_wins_over_settings(tree):
     tree.write("a.md", item(index_no=f"{COUNTY}/QH-0001"))
     settings = tree.settings() | {"CATALOG_ORGAN_CODE_SCHEME": "orgcode",
                                   "CATALOG_INDEX_NO_PATTERN": r"QH-(?P<year>\d{4})-\d{4}"}
-    from catalog_validation.tree import validate_tree
+    from catalog_validation.validate import validate_tree
     _, problems = validate_tree(settings)
     assert problems == []
 
@@ -208,7 +208,7 @@ def test_catalog_file_wins_over_settings(tree):
 def test_settings_alone_declare_the_scheme(tree):
     tree.write("organs.yaml", organs("000014349"))
     tree.write("a.md", item(index_no="000014349/2017-00110", publisher="机构0"))
-    from catalog_validation.tree import validate_tree
+    from catalog_validation.validate import validate_tree
     _, problems = validate_tree(tree.settings() | {"CATALOG_ORGAN_CODE_SCHEME": "orgcode"})
     assert problems == []
     _, problems = validate_tree(tree.settings())

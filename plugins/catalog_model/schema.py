@@ -5,7 +5,7 @@ and shown on the site), whether it is required, and a one-line rule. The
 README's content-model table is generated from this declaration
 (``python -m catalog_model.docs``) and a test keeps the two equal.
 
-Per-field checks run first; the cross-field checks of :class:`Item` run only
+Per-field checks run first; the cross-field checks of :class:`ItemMetadata` run only
 when every field passed, so one mistake does not cascade into many messages.
 Checks that need the whole catalog (unique 索引号, link targets, the organ
 registry) live in ``catalog_validation``.
@@ -114,7 +114,7 @@ class PrivacyAllowance(BaseModel):
     reason: Text = field("理由", "why it must be public, e.g. 机构服务电话")
 
 
-class Item(BaseModel):
+class ItemMetadata(BaseModel):
     """One disclosure item's catalog metadata (its front matter)."""
 
     model_config = ConfigDict(extra="forbid", frozen=True)
@@ -217,7 +217,7 @@ class Item(BaseModel):
         return value
 
     @model_validator(mode="after")
-    def _cross_field(self) -> "Item":
+    def _cross_field(self) -> "ItemMetadata":
         if self.written and self.written > self.date:
             raise _fail("written_after_date", field="written", written=str(self.written), date=str(self.date))
         if self.category == vocab.POLICY_SECTION and self.validity is None:
@@ -250,7 +250,7 @@ def _optional(info: FieldInfo) -> FieldInfo:
     return optional
 
 
-FIELDS = Item.model_fields
+FIELDS = ItemMetadata.model_fields
 LABELS: dict[str, str] = {key: f.json_schema_extra["label"] for key, f in FIELDS.items()}
 KEY_BY_LABEL: dict[str, str] = {label: key for key, label in LABELS.items()}
 
@@ -314,20 +314,21 @@ def normalize_keys(raw: dict, lines: dict, path: str) -> tuple[dict, dict, list[
     return data, out_lines, problems
 
 
-class PartialItem(create_model("_OptionalItem", __base__=Item, **{
-        key: (info.annotation, _optional(info)) for key, info in Item.model_fields.items()})):
+class PartialMetadata(create_model("_OptionalMetadata", __base__=ItemMetadata, **{
+        key: (info.annotation, _optional(info)) for key, info in FIELDS.items()})):
     """The fields of a rejected file that passed their own rules (every field
     optional, no cross-field rules). The catalog-wide checks still run on them,
     so one mistake does not hide another (an unknown 发布机构 beside a bad
     date), and a file pointing at a rejected item is not blamed for it."""
 
-    def _cross_field(self) -> "PartialItem":
+    def _cross_field(self) -> "PartialMetadata":
         return self
 
 
 def validate_item(raw: dict, lines: dict, path: str,
                   vocabulary: vocab.Vocabulary | None = None,
-                  fallback_line: int = 1) -> tuple[Item | None, list[Problem], dict[str, int], Item | None]:
+                  fallback_line: int = 1
+                  ) -> tuple[ItemMetadata | None, list[Problem], dict[str, int], ItemMetadata | None]:
     """Validate one file's front matter. Returns the item (None when invalid),
     every problem found (each with its line), the line of each field, and the
     fields that passed their rules (the item itself when it is valid)."""
@@ -337,7 +338,7 @@ def validate_item(raw: dict, lines: dict, path: str,
     context: dict = {"vocabulary": vocabulary or vocab.Vocabulary(), "warnings": []}
     item = partial = None
     try:
-        item = partial = Item.model_validate(data, context=context)
+        item = partial = ItemMetadata.model_validate(data, context=context)
     except ValidationError as exc:
         errors = exc.errors(include_url=False)
         for err in errors:
@@ -353,9 +354,9 @@ def validate_item(raw: dict, lines: dict, path: str,
     return item, problems, field_lines, partial
 
 
-def _partial(data: dict, vocabulary: vocab.Vocabulary) -> PartialItem | None:
+def _partial(data: dict, vocabulary: vocab.Vocabulary) -> PartialMetadata | None:
     try:
-        return PartialItem.model_validate(data, context={"vocabulary": vocabulary, "warnings": []})
+        return PartialMetadata.model_validate(data, context={"vocabulary": vocabulary, "warnings": []})
     except ValidationError:  # a field that fails only beside others; nothing to check then
         return None
 

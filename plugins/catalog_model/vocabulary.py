@@ -1,7 +1,7 @@
 """Controlled vocabularies of the content model.
 
 These are the defaults; a site overrides the catalog sections with the
-``CATALOG_SECTIONS`` setting (see :class:`Vocabulary`). Each section has an
+``CATALOG_SECTIONS`` setting (see :mod:`catalog_model.settings`). Each section has an
 ASCII slug because URLs must stay ASCII and stable (mirrors, file://).
 """
 from __future__ import annotations
@@ -67,7 +67,8 @@ DEFAULT_INDEX_NO_PATTERN = OrganCodeScheme().default_index_no_pattern()
 
 @dataclass(frozen=True)
 class Vocabulary:
-    """The site-specific parts of the content model, built once from settings."""
+    """The site-specific parts of the content model: sections from the settings,
+    the numbering scheme from the settings or the content tree's catalog.yaml."""
 
     sections: tuple[tuple[str, str], ...] = DEFAULT_SECTIONS
     index_no_pattern: str = DEFAULT_INDEX_NO_PATTERN
@@ -77,7 +78,9 @@ class Vocabulary:
     def from_settings(cls, settings: dict) -> "Vocabulary":
         """The site's vocabulary; the numbering scheme may come from the content
         tree's catalog.yaml (its problems are reported by catalog_validation)."""
-        sections = tuple(tuple(s) for s in settings.get("CATALOG_SECTIONS", DEFAULT_SECTIONS))
+        from .settings import site_settings  # settings declare their defaults from this module
+
+        sections = site_settings(settings).CATALOG_SECTIONS
         scheme = scheme_settings(settings)
         return cls(sections=sections, index_no_pattern=scheme.index_no_pattern, organ_codes=scheme.organ_codes)
 

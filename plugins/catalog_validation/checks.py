@@ -12,24 +12,24 @@ from collections import Counter, defaultdict
 from pathlib import Path
 
 from catalog_model.catalog import LINKS, Catalog
-from catalog_model.entry import Entry
+from catalog_model.item import Item
 from catalog_model.problems import Problem, problem
-from catalog_model.schema import LABELS, Item, field_name
+from catalog_model.schema import LABELS, ItemMetadata, field_name
 from catalog_model.url_paths import case_key
 from privacy_guard.guard import TEXT_ATTACHMENT_SUFFIXES, allowed_values, privacy_problems
 
-# An entry and its fields: the item, or the fields of a rejected file that passed their rules.
-Record = tuple[Entry, Item]
+# An item and its fields: its metadata, or the fields of a rejected file that passed their rules.
+Record = tuple[Item, ItemMetadata]
 
 
 def check_catalog(catalog: Catalog, content_root: Path, index_no_pattern: str) -> list[Problem]:
-    records = [(e, e.item or e.fields) for e in catalog.entries if e.item or e.fields]
+    records = [(e, e.meta or e.fields) for e in catalog.items if e.meta or e.fields]
     numbered = [(e, r) for e, r in records if r.index_no]
     problems: list[Problem] = []
     problems += _publishers(records, catalog, index_no_pattern)
     problems += _unique_index_nos(numbered)
     problems += _case_collisions(numbered)
-    problems += _link_targets(records, {e.written_index_no for e in catalog.entries} | set(catalog.by_index))
+    problems += _link_targets(records, {e.written_index_no for e in catalog.items} | set(catalog.by_index))
     problems += _attachments(records, content_root)
     return problems
 
@@ -64,7 +64,7 @@ def _index_code(index_no: str, pattern: str) -> str | None:
 
 def _unique_index_nos(records: list[Record]) -> list[Problem]:
     counts = Counter(r.index_no for _, r in records)
-    first: dict[str, Entry] = {}
+    first: dict[str, Item] = {}
     problems = []
     for e, record in sorted(records, key=lambda er: er[0].source_path):
         index_no = record.index_no
