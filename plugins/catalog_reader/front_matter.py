@@ -1,9 +1,9 @@
 """Split an item file into its YAML front matter and its Markdown body.
 
 Everything a clerk's editor can get wrong about the file itself (a BOM, GBK
-instead of UTF-8, no front matter, a missing closing ``---``, broken YAML,
-a full-width colon, a key written twice) becomes a :class:`Problem` with a line number, never a
-traceback.
+instead of UTF-8, no front matter, a missing closing ``---``, broken YAML, a
+full-width colon, a key written twice) becomes a :class:`Problem` with a line
+number, never a traceback.
 """
 from __future__ import annotations
 
