@@ -174,3 +174,18 @@ def test_alias_expansion_is_refused(tree):
 def test_first_full_width_colon_is_the_separator(tree):
     assert only(tree, item().replace("title: ", "标题：关于：")) == [
         "a.md:2: 标题: 字段名后用了全角冒号“：” (改为半角冒号加空格：标题: …)"]
+
+
+def test_rules_between_fields_run_beside_other_mistakes(tree):
+    text = item(title="''", written="2025-04-01", status="withdrawn")
+    assert only(tree, text) == [  # a missing field is named on line 1, as everywhere
+        "a.md:1: 撤回原因(withdrawn_reason): 撤回的信息必须说明撤回原因 (添加 withdrawn_reason: …（撤回原因）)",
+        "a.md:2: 标题(title): 不能为空",
+        "a.md:8: 成文日期(written): 成文日期 2025-04-01 晚于发布日期 2025-03-12 (检查两个日期是否写反)",
+    ]
+
+
+def test_rule_between_fields_is_not_judged_on_a_rejected_field(tree):
+    """有效性 misspelled: only that is said, not also that a 政策文件 needs one."""
+    [message] = only(tree, item(validity="有校"))
+    assert message.startswith("a.md:7: 有效性(validity): 应为以下之一：有效、失效、废止、已修改；收到 '有校'")

@@ -218,13 +218,26 @@ class ItemMetadata(BaseModel):
 
     @model_validator(mode="after")
     def _cross_field(self) -> "ItemMetadata":
-        if self.written and self.written > self.date:
-            raise _fail("written_after_date", field="written", written=str(self.written), date=str(self.date))
-        if self.category == vocab.POLICY_SECTION and self.validity is None:
-            raise _fail("validity_required", field="validity")
-        if self.status == "withdrawn" and not self.withdrawn_reason:
-            raise _fail("withdrawn_reason_required", field="withdrawn_reason")
+        mistakes = cross_field_mistakes(self)
+        if mistakes:
+            raise mistakes[0]
         return self
+
+
+def cross_field_mistakes(meta: "ItemMetadata", failed: frozenset = frozenset()) -> list[PydanticCustomError]:
+    """The rules between fields, all of them. ``failed`` names fields that broke
+    their own rules (or are missing): a rule about them is not judged."""
+    def judged(*keys: str) -> bool:
+        return not failed.intersection(keys)
+
+    found = []
+    if judged("written", "date") and meta.written and meta.date and meta.written > meta.date:
+        found.append(_fail("written_after_date", field="written", written=str(meta.written), date=str(meta.date)))
+    if judged("category", "validity") and meta.category == vocab.POLICY_SECTION and meta.validity is None:
+        found.append(_fail("validity_required", field="validity"))
+    if judged("status", "withdrawn_reason") and meta.status == "withdrawn" and not meta.withdrawn_reason:
+        found.append(_fail("withdrawn_reason_required", field="withdrawn_reason"))
+    return found
 
 
 def corrected_doc_no(doc_no: str) -> str:
@@ -340,11 +353,15 @@ def validate_item(raw: dict, lines: dict, path: str,
     try:
         item = partial = ItemMetadata.model_validate(data, context=context)
     except ValidationError as exc:
-        errors = exc.errors(include_url=False)
+        # Each field's own rules; the rules between fields are judged below,
+        # all of them, on the fields that passed (pydantic stops at the first).
+        errors = [err for err in exc.errors(include_url=False) if err["loc"]]
+        failed = frozenset(err["loc"][0] for err in errors)
+        partial = _partial({k: v for k, v in data.items() if k not in failed}, context["vocabulary"])
+        for mistake in cross_field_mistakes(partial, failed) if partial else []:
+            errors.append({"type": mistake.type, "loc": (), "ctx": mistake.context, "msg": mistake.message()})
         for err in errors:
             problems.append(_problem_from_error(err, key_lines, path, fallback_line))
-        failed = {err["loc"][0] for err in errors if err["loc"]}
-        partial = _partial({k: v for k, v in data.items() if k not in failed}, context["vocabulary"])
     for key, msg_key, ctx in context["warnings"]:
         problems.append(problem(path, _line_for((key,), key_lines, fallback_line), field_name(key),
                                 msg_key, severity=WARNING, **ctx))
