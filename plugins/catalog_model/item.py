@@ -27,6 +27,10 @@ class Item:
     body_html: str = ""  # the Markdown body, rendered and sanitised
     body_line: int = 1  # the line the body starts on
     images: list[tuple[int, str]] = field(default_factory=list)  # (line, src below content/) of body images
+    # The fields that passed their own rules, also when the file as a whole
+    # was rejected (then a PartialMetadata): the catalog-wide checks use them.
+    fields: ItemMetadata | None = None
+    written_index_no: str = ""  # the 索引号 as written, even when it was rejected
 
     def line(self, key: str) -> int:
         return self.lines.get(key, 1)

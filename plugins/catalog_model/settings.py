@@ -57,8 +57,9 @@ class SiteSettings(BaseModel):
     # Pages
     CATALOG_PAGE_SIZE: int = setting(20, "rows per listing page", ge=1)
     CATALOG_HOME_NEWEST: int = setting(10, "newest items on the home page", ge=0)
-    CATALOG_SITE_URL: str = setting("", "the public address of the site, for the `Url` meta tag only "
-                                        "(pages link relatively)")
+    CATALOG_SITE_URL: str = setting("", "the public address of the site, for the `Url` meta tag and the "
+                                        "redirect files' targets, feeds, sitemap and JSON-LD (pages link "
+                                        "relatively)")
     CATALOG_FEED_ENTRIES: int = setting(50, "newest items in each Atom feed (whole catalog, section, organ)",
                                         ge=1)
     CATALOG_SITEMAP_MAX_URLS: int = setting(50000, "URLs per sitemap file; past it `sitemap.xml` is an index of "
