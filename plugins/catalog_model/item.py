@@ -44,3 +44,15 @@ class Item:
     def url(self) -> str:
         """The item page, relative to the site root."""
         return ITEM_URL.format(item_path=self.url_path)
+
+
+def image_file(src: str) -> str:
+    """The file below content/ an image in a body names: ``files/x.png`` as
+    written, or an importer's link to its published copy
+    (``../../attachments/files/x.png``)."""
+    parts = src.split("/")
+    while parts and parts[0] == "..":
+        parts.pop(0)
+    if len(parts) > 1 and parts[0] == "attachments" and len(parts) < len(src.split("/")):
+        parts.pop(0)
+    return "/".join(parts)

@@ -18,6 +18,7 @@ from pathlib import Path
 import imagesize
 from markupsafe import escape
 
+from catalog_model.item import image_file
 from catalog_model.text import ui_text
 
 from .attachments import AttachmentFile, describe
@@ -29,7 +30,7 @@ ATTR = re.compile(r'(\w[\w-]*)="([^"]*)"')
 
 def body_images(root: Path, srcs: list[str]) -> dict[str, AttachmentFile]:
     """The published file of each image source, by source."""
-    return {src: describe(root, src, None) for src in dict.fromkeys(srcs)}
+    return {src: describe(root, image_file(src), None) for src in dict.fromkeys(srcs)}
 
 
 def rewrite(html: str, files: dict[str, AttachmentFile], prefix: str) -> str:

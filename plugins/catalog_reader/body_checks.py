@@ -13,6 +13,7 @@ import re
 from pathlib import Path
 
 from catalog_model.html_text import collapsed_text
+from catalog_model.item import image_file
 from catalog_model.problems import Problem, problem
 from catalog_model.schema import field_name
 from catalog_model.text import message
@@ -45,7 +46,8 @@ def body_problems(path: str, meta, images: list, html: str, body_line: int, root
     for line, src, alt in images:
         if alt is None or not alt.strip():
             problems.append(problem(path, line, where, "image_alt_missing", src=src))
-        if re.match(r"^([a-z][a-z0-9+.-]*:|/|\.\./)", src, re.I) or not (root / src).is_file():
+        file = image_file(src)
+        if re.match(r"^([a-z][a-z0-9+.-]*:|/|\.\./)", file, re.I) or not (root / file).is_file():
             problems.append(problem(path, line, where, "image_missing", src=src))
     if meta and meta.interpretation_form == GRAPHIC_FORM and len(collapsed_text(html)) < GRAPHIC_TEXT_MIN_CHARS:
         problems.append(problem(path, body_line, field_name("interpretation_form"), "graphic_needs_text",
