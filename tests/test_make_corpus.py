@@ -8,17 +8,13 @@ from collections import Counter
 
 import yaml
 
-from catalog_helpers import ROOT, make_corpus
+from catalog_helpers import ROOT, front_matter, make_corpus
 from catalog_model.organs import valid_credit_code
 from catalog_model.vocabulary import DEFAULT_SECTIONS
 
 
 def tree_files(root):
     return {p.relative_to(root).as_posix(): p.read_bytes() for p in sorted(root.rglob("*")) if p.is_file()}
-
-
-def front_matter(path):
-    return yaml.safe_load(path.read_text(encoding="utf-8").split("---\n")[1])
 
 
 def test_same_arguments_give_byte_identical_files_and_the_seed_changes_them(tmp_path):

@@ -26,7 +26,7 @@ CODE_WEIGHTS = (1, 3, 9, 27, 19, 26, 16, 17, 20, 29, 25, 13, 8, 24, 10, 30, 28)
 
 def check_character(first17: str) -> str:
     """The GB 32100 check character for the first 17 characters of a code."""
-    total = sum(CODE_ALPHABET.index(c) * w for c, w in zip(first17, CODE_WEIGHTS))
+    total = sum(CODE_ALPHABET.index(c) * w for c, w in zip(first17, CODE_WEIGHTS, strict=True))
     return CODE_ALPHABET[(31 - total % 31) % 31]
 
 

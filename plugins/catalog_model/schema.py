@@ -204,7 +204,7 @@ class Item(BaseModel):
         return value
 
     @model_validator(mode="after")
-    def _cross_field(self) -> "Item":
+    def _cross_field(self) -> Item:
         if self.written and self.written > self.date:
             raise _fail("written_after_date", field="written", written=str(self.written), date=str(self.date))
         if self.category == vocab.POLICY_SECTION and self.validity is None:

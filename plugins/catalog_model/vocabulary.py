@@ -69,7 +69,7 @@ class Vocabulary:
     index_no_pattern: str = DEFAULT_INDEX_NO_PATTERN
 
     @classmethod
-    def from_settings(cls, settings: dict) -> "Vocabulary":
+    def from_settings(cls, settings: dict) -> Vocabulary:
         sections = tuple(tuple(s) for s in settings.get("CATALOG_SECTIONS", DEFAULT_SECTIONS))
         pattern = settings.get("CATALOG_INDEX_NO_PATTERN", DEFAULT_INDEX_NO_PATTERN)
         return cls(sections=sections, index_no_pattern=pattern)

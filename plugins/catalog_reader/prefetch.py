@@ -42,7 +42,7 @@ def start(generator) -> None:
         else:
             _results[path] = hit
     reader = ItemReader.from_settings(settings)
-    for path, result in zip(missed, _read_all(reader, missed, settings.get("CATALOG_READ_WORKERS"))):
+    for path, result in zip(missed, _read_all(reader, missed, settings.get("CATALOG_READ_WORKERS")), strict=True):
         _results[path] = result
         if cache:
             cache.put(keys[path], result)

@@ -8,20 +8,16 @@ import re
 
 import pytest
 
-from browser_helpers import AXE, PAGE_TYPES, axe_violations, set_display
+from browser_helpers import AXE, PAGE_TYPES, axe_violations, page_types, set_display
 
 MODES = {"default": ("standard", False), "senior": ("standard", True), "largest": ("largest", False)}
-PAGES = [*PAGE_TYPES, "search"]
+PAGES = list(page_types())
 YELLOW = "rgb(255, 221, 0)"
 
 
 def open_page(page, site_url, sample_site, name):
-    if name == "search":
-        if not (sample_site / "search.html").exists():
-            pytest.skip("search.html is not built yet")
-        path = "search.html"
-    else:
-        path = PAGE_TYPES[name]
+    path = page_types()[name]
+    assert (sample_site / path).is_file(), f"the build wrote no {path}"
     page.goto(site_url + path)
 
 
@@ -118,7 +114,8 @@ def test_keyboard_reaches_skip_link_first_then_every_control_with_a_visible_focu
     assert expected[0] == "跳到正文"
     for index, label in enumerate(expected):
         page.keyboard.press("Tab")
-        focused = page.evaluate("""() => { const e = document.activeElement, s = getComputedStyle(e), r = e.getBoundingClientRect();
+        focused = page.evaluate("""() => {
+          const e = document.activeElement, s = getComputedStyle(e), r = e.getBoundingClientRect();
           return {index: e.dataset.testFocus, outlineStyle: s.outlineStyle, outlineWidth: parseFloat(s.outlineWidth),
                   outlineColor: s.outlineColor, background: s.backgroundColor, shadow: s.boxShadow,
                   visible: r.width > 0 && r.height > 0}; }""")
@@ -210,7 +207,8 @@ def test_settings_also_apply_where_has_is_unsupported(page, site_url):
     """gongkai.js mirrors the choice on <html> for browsers without :has()."""
     page.goto(site_url + "index.html")
     set_display(page, "large", senior=True)
-    assert page.evaluate("[document.documentElement.dataset.gkSize, 'gkSenior' in document.documentElement.dataset]") == ["large", True]
+    dataset = "[document.documentElement.dataset.gkSize, 'gkSenior' in document.documentElement.dataset]"
+    assert page.evaluate(dataset) == ["large", True]
     set_display(page, "standard", senior=False)
     assert page.evaluate("Object.keys(document.documentElement.dataset)") == []
 

@@ -97,7 +97,7 @@ def test_python_and_javascript_agree(sample_search, document_lines):
     assert len(strings) > 3000
     js = json.loads(node("tokenize.js", stdin=json.dumps(strings, ensure_ascii=False)))
     python = [[tokenize(s), tokenize(s, boundaries=True)] for s in strings]
-    differ = [(s, py, j) for s, py, j in zip(strings, python, js) if py != j]
+    differ = [(s, py, j) for s, py, j in zip(strings, python, js, strict=True) if py != j]
     assert differ == []
     assert sum(len(joined) > len(plain) for plain, joined in python) > 1000  # boundaries were exercised
 
@@ -116,7 +116,7 @@ def test_index_time_terms_are_the_tokenizers_terms_in_its_order(sample_search, d
     batch = terms.tokens(strings, [boundaries] * len(strings), vocabulary)
     order = np.lexsort((batch.positions, batch.segments))
     found = [[] for _ in strings]
-    for segment, key in zip(batch.segments[order].tolist(), batch.keys[order].tolist()):
+    for segment, key in zip(batch.segments[order].tolist(), batch.keys[order].tolist(), strict=True):
         found[segment].append(vocabulary.term(key))
     assert found == [tokenize(s, boundaries) for s in strings]
     assert batch.lengths.tolist() == [len(t) for t in found]
