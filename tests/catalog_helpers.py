@@ -78,7 +78,7 @@ class Tree:
         return build(self.root, output, *make_args, LINK_CHECK_ALLOW_EMPTY_SECTIONS=True, **settings)
 
     def problems(self) -> list[str]:
-        from catalog_validation.tree import validate_tree
+        from catalog_validation.validate import validate_tree
         _, problems = validate_tree(self.settings())
         return [str(p) for p in sorted(problems)]
 

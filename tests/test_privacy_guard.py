@@ -66,7 +66,7 @@ def test_build_with_personal_number_fails_without_printing_it(tmp_path, tree):
 
 
 def test_sample_catalog_has_no_findings():
-    from catalog_validation.tree import validate_tree
+    from catalog_validation.validate import validate_tree
     _, problems = validate_tree({"PATH": str(ROOT / "content"), "ARTICLE_EXCLUDES": ["files"],
                                  "CATALOG_REFERENCE_DATE": "2026-01-01"})
     assert [str(p) for p in problems if "疑似" in p.text] == []
@@ -75,7 +75,7 @@ def test_sample_catalog_has_no_findings():
 def test_no_false_positives_on_a_10k_corpus(tmp_path):
     corpus = tmp_path / "corpus"
     make_corpus.generate(corpus, 10000, attachments=True)
-    from catalog_validation.tree import validate_tree
+    from catalog_validation.validate import validate_tree
     _, problems = validate_tree({"PATH": str(corpus), "ARTICLE_EXCLUDES": ["files"],
                                  "CATALOG_REFERENCE_DATE": "2026-01-01"})
     assert [str(p) for p in problems] == []
