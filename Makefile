@@ -1,7 +1,8 @@
 # gongkai — build a government information-disclosure catalog.
 #   make html                      build content/ into output/ (sets up .venv on first run)
 #   make html CONTENT=DIR OUTPUT=DIR
-#   make test                      run all tests
+#   make test                      run all tests (a skipped test fails the run; skips are listed with their reasons)
+#   make lint                      ruff check (rules in pyproject.toml)
 #   make check                     what an editor runs before committing: errors, advice, counts
 #   make serve / make devserver    preview on http://127.0.0.1:8000/ (devserver rebuilds on change)
 #   make bench                     build-time figures for generated corpora
@@ -22,7 +23,7 @@ EXTRA_SETTINGS ?=  # more NAME=json-value pairs for pelican --extra-settings
 OUTPUT_ABS = $(abspath $(OUTPUT))
 STAGING = $(dir $(OUTPUT_ABS)).$(notdir $(OUTPUT_ABS)).staging
 
-.PHONY: html publish serve devserver test check bench bench-search screenshots clean system-deps import
+.PHONY: html publish serve devserver test lint check bench bench-search screenshots clean system-deps import
 
 $(BIN)/.installed-build: requirements.txt Makefile
 	test -x $(BIN)/python || $(PYTHON) -m venv $(VENV)
@@ -60,6 +61,9 @@ devserver: $(BIN)/.installed-build
 
 test: $(BIN)/.installed-test node_modules/.installed system-deps
 	$(BIN)/python -m pytest -q tests
+
+lint: $(BIN)/.installed-test
+	$(BIN)/ruff check .
 
 check: $(BIN)/.installed-build node_modules/.installed
 	$(BIN)/python tools/check.py --content $(CONTENT) --settings $(SETTINGS)
