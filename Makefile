@@ -6,6 +6,8 @@
 #   make serve / make devserver    preview on http://127.0.0.1:8000/ (devserver rebuilds on change)
 #   make bench                     build-time figures for generated corpora
 #   make bench-search              search figures: index build, bytes per cold query, recall (BENCH_SEARCH_COUNTS)
+#   make verify-mirror DIR=…       check a mirror copy against its manifest.json (MANIFEST=… to use another)
+#   make bundle                    output/ as one zip that works offline from file://, search included (BUNDLE=…)
 #   make screenshots               PNGs of each page type at 390×844 and 1280×900 (SCREENSHOTS=DIR)
 
 PYTHON ?= python3
@@ -21,7 +23,7 @@ EXTRA_SETTINGS ?=  # more NAME=json-value pairs for pelican --extra-settings
 OUTPUT_ABS = $(abspath $(OUTPUT))
 STAGING = $(dir $(OUTPUT_ABS)).$(notdir $(OUTPUT_ABS)).staging
 
-.PHONY: html publish serve devserver test check bench bench-search screenshots clean system-deps
+.PHONY: html publish serve devserver test check bench bench-search screenshots clean system-deps verify-mirror bundle
 
 $(BIN)/.installed-build: requirements.txt
 	test -x $(BIN)/python || $(PYTHON) -m venv $(VENV)
@@ -65,6 +67,16 @@ bench: $(BIN)/.installed-build
 
 bench-search: $(BIN)/.installed-build node_modules/.installed
 	$(BIN)/python tools/bench_search.py
+
+DIR ?=
+MANIFEST ?=
+verify-mirror: $(BIN)/.installed-build
+	@test -n "$(DIR)" || { echo "usage: make verify-mirror DIR=mirror-folder [MANIFEST=manifest.json]" >&2; exit 2; }
+	$(BIN)/python tools/verify_mirror.py $(DIR) $(if $(MANIFEST),--manifest $(MANIFEST))
+
+BUNDLE ?= $(OUTPUT).zip
+bundle: html
+	$(BIN)/python tools/bundle.py $(OUTPUT) $(BUNDLE)
 
 SCREENSHOTS ?= /tmp/gongkai-screenshots
 screenshots: $(BIN)/.installed-test node_modules/.installed
