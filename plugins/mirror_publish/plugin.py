@@ -25,6 +25,7 @@ DEFAULTS = {
     "MIRROR_BROTLI_QUALITY": 7,  # 10-11 save ~10% more bytes at ~20x the CPU (README: Mirror operators)
     "MIRROR_MANIFEST": True,  # write manifest.json + manifest/ chunks
     "MIRROR_MANIFEST_CHUNK_FILES": 256,  # files per manifest chunk, on average
+    "MIRROR_COMMIT": None,  # the manifest's commit; None: git HEAD of the content (+dirty), "" outside git
 }
 
 
@@ -47,7 +48,10 @@ def publish(pelican) -> None:
                                          setting(settings, "MIRROR_COMPRESS_MIN_BYTES"), levels)
         logger.info("Precompressed %d files (%d unchanged, siblings reused)", compressed, reused)
     if setting(settings, "MIRROR_MANIFEST"):
-        write_manifest(staging, commit_of(Path(settings["PATH"])), reference_date(settings).isoformat(),
+        commit = setting(settings, "MIRROR_COMMIT")
+        if commit is None:
+            commit = commit_of(Path(settings["PATH"]))
+        write_manifest(staging, commit, reference_date(settings).isoformat(),
                        setting(settings, "MIRROR_MANIFEST_CHUNK_FILES"))
     if published is None:
         return  # plain `pelican` run: it wrote straight into OUTPUT_PATH
