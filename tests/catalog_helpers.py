@@ -3,6 +3,7 @@ from __future__ import annotations
 
 import json
 import os
+import socket
 import subprocess
 import sys
 import textwrap
@@ -100,3 +101,10 @@ SMALL_TREE_SETTINGS = "EXTRA_SETTINGS=LINK_CHECK_ALLOW_EMPTY_SECTIONS=true CATAL
 def tree_bytes(folder: Path) -> dict[str, bytes]:
     """Every file below ``folder`` by relative path, with its bytes."""
     return {p.relative_to(folder).as_posix(): p.read_bytes() for p in sorted(folder.rglob("*")) if p.is_file()}
+
+
+def free_port() -> int:
+    """A loopback port nobody listens on (for servers the tests start)."""
+    with socket.socket() as s:
+        s.bind(("127.0.0.1", 0))
+        return s.getsockname()[1]

@@ -12,8 +12,7 @@ import urllib.request
 import brotli
 import pytest
 
-from catalog_helpers import COUNTY, ROOT, Tree, item
-from test_devserver import free_port
+from catalog_helpers import COUNTY, ROOT, Tree, free_port, item
 
 NGINX = shutil.which("nginx") or "/usr/sbin/nginx"
 RSYNC = shutil.which("rsync")
