@@ -18,11 +18,13 @@ from catalog_model.text import ui_text
 from catalog_model.vocabulary import ORGAN_KINDS, Vocabulary
 
 from . import attachments
+from .history import read_history
 from .listing import ListingPage, paginate
 
 DEFAULTS = {
     "CATALOG_PAGE_SIZE": 20,  # rows per listing page
     "CATALOG_HOME_NEWEST": 10,  # newest items on the home page
+    "CATALOG_GIT_HISTORY": True,  # item pages show 最后更新 and 修订记录 when the content is in git
 }
 
 
@@ -64,6 +66,7 @@ class CatalogPagesGenerator(Generator):
         listed = self.context["articles"]
         every = [*listed, *self.context["hidden_articles"]]
         by_index = {a.catalog.item.index_no: a for a in every}
+        histories = read_history(root) if self.settings.get("CATALOG_GIT_HISTORY", DEFAULTS["CATALOG_GIT_HISTORY"]) else {}
 
         for article in every:
             entry = article.catalog
@@ -76,6 +79,7 @@ class CatalogPagesGenerator(Generator):
             article.related_items = {relation: [by_index[e.item.index_no] for e in entries]
                                      for relation, entries in catalog.links(entry).items()}
             article.attachment_files = [attachments.describe(root, a.file, a.title) for a in item.attachments]
+            article.history = histories.get(Path(article.source_path).resolve())  # read each build: never stale
 
         size = setting(self.settings, "CATALOG_PAGE_SIZE")
         ordered = chronological(listed)
