@@ -5,6 +5,7 @@
 #   make check                     what an editor runs before committing: errors, advice, counts
 #   make serve / make devserver    preview on http://127.0.0.1:8000/ (devserver rebuilds on change)
 #   make bench                     build-time figures for generated corpora
+#   make bench-mirror              precompression cost, rsync files/bytes after a one-item edit (BENCH_MIRROR_COUNT)
 #   make bench-search              search figures: index build, bytes per cold query, recall (BENCH_SEARCH_COUNTS)
 #   make verify-mirror DIR=…       check a mirror copy against its manifest.json (MANIFEST=… to use another)
 #   make bundle                    output/ as one zip that works offline from file://, search included (BUNDLE=…)
@@ -23,7 +24,7 @@ EXTRA_SETTINGS ?=  # more NAME=json-value pairs for pelican --extra-settings
 OUTPUT_ABS = $(abspath $(OUTPUT))
 STAGING = $(dir $(OUTPUT_ABS)).$(notdir $(OUTPUT_ABS)).staging
 
-.PHONY: html publish serve devserver test check bench bench-search screenshots clean system-deps verify-mirror bundle
+.PHONY: html publish serve devserver test check bench bench-search screenshots clean system-deps verify-mirror bundle bench-mirror
 
 $(BIN)/.installed-build: requirements.txt
 	test -x $(BIN)/python || $(PYTHON) -m venv $(VENV)
@@ -64,6 +65,9 @@ check: $(BIN)/.installed-build node_modules/.installed
 
 bench: $(BIN)/.installed-build
 	$(BIN)/python tools/bench.py
+
+bench-mirror: $(BIN)/.installed-build node_modules/.installed
+	$(BIN)/python tools/bench_mirror.py
 
 bench-search: $(BIN)/.installed-build node_modules/.installed
 	$(BIN)/python tools/bench_search.py
