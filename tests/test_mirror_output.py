@@ -9,7 +9,7 @@ import subprocess
 import brotli
 import pytest
 
-from catalog_helpers import COUNTY, ROOT, Tree, item
+from catalog_helpers import COUNTY, ROOT, Tree, news_item
 
 from mirror_publish.manifest import read_manifest
 
@@ -18,11 +18,7 @@ TEXT = (".html", ".css", ".js", ".json", ".csv", ".txt")
 
 
 def site_tree(tmp_path) -> Tree:
-    tree = Tree(tmp_path / "content")
-    for n in range(1, 30):
-        tree.write(f"news/{n}.md", item(index_no=f"{COUNTY}/2024-{n:05d}", category="工作动态", validity=None,
-                                        title=f"第{n}期政务公开工作简报", date=f"2024-{1 + n % 12:02d}-{1 + n % 28:02d}"))
-    return tree
+    return Tree(tmp_path / "content").add_news(1, 29)
 
 
 @pytest.fixture(scope="module")
@@ -58,8 +54,7 @@ def test_one_item_edit_changes_siblings_of_changed_files_only(tmp_path):
     tree, output = site_tree(tmp_path), tmp_path / "output"
     assert tree.build(output).returncode == 0
     before = {rel: (p.read_bytes(), p.stat().st_mtime_ns) for rel, p in files(output).items()}
-    tree.write("news/7.md", item(index_no=f"{COUNTY}/2024-00007", category="工作动态", validity=None,
-                                 title="第7期政务公开工作简报（更正）", date="2024-08-08"))
+    tree.write("news/7.md", news_item(7, title="第7期政务公开工作简报（更正）"))
     assert tree.build(output).returncode == 0
     after = {rel: (p.read_bytes(), p.stat().st_mtime_ns) for rel, p in files(output).items()}
     changed = {rel for rel in after if before.get(rel) != after[rel]}

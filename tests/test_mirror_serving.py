@@ -12,7 +12,7 @@ import urllib.request
 import brotli
 import pytest
 
-from catalog_helpers import COUNTY, ROOT, Tree, free_port, item
+from catalog_helpers import COUNTY, ROOT, Tree, free_port, news_item
 
 NGINX = shutil.which("nginx") or "/usr/sbin/nginx"
 RSYNC = shutil.which("rsync")
@@ -26,11 +26,7 @@ def readme_block(name: str) -> str:
 
 
 def small_site(tmp_path) -> Tree:
-    tree = Tree(tmp_path / "content")
-    for n in range(1, 26):
-        tree.write(f"news/{n}.md", item(index_no=f"{COUNTY}/2024-{n:05d}", category="工作动态", validity=None,
-                                        title=f"第{n}期政务公开工作简报", date=f"2024-{1 + n % 12:02d}-{1 + n % 28:02d}"))
-    return tree
+    return Tree(tmp_path / "content").add_news(1, 25)
 
 
 @pytest.fixture(scope="module")
@@ -137,8 +133,7 @@ def test_rsync_copies_only_what_a_one_item_edit_changed(tmp_path):
     assert first["files"] == sum(1 for p in output.rglob("*") if p.is_file())
     assert rsync(output, mirror)["files"] == 0  # nothing changed, nothing sent
     before = {p.relative_to(output).as_posix(): p.read_bytes() for p in output.rglob("*") if p.is_file()}
-    tree.write("news/9.md", item(index_no=f"{COUNTY}/2024-00009", category="工作动态", validity=None,
-                                 title="第9期政务公开工作简报（更正）", date="2024-10-10"))
+    tree.write("news/9.md", news_item(9, title="第9期政务公开工作简报（更正）"))
     assert tree.build(output).returncode == 0
     after = {p.relative_to(output).as_posix(): p for p in output.rglob("*") if p.is_file()}
     changed = [rel for rel, p in after.items() if before.get(rel) != p.read_bytes()]
