@@ -12,8 +12,9 @@ It says nothing rather than something wrong:
   created it, so its files are ignored; and since older commits are missing
   the list would be incomplete, items show 最后更新 only, no 修订记录.
 
-The history is computed on every build and attached to the items before any
-page is rendered, so it can never be stale.
+The history is read on every build into the catalog (``Catalog.history``,
+asked by the item template with ``catalog.history_of(item)``), so it is part
+of the data a page is rendered from and can never be stale.
 """
 from __future__ import annotations
 
@@ -49,8 +50,9 @@ def _git(cwd: Path, *args: str) -> str:
                           text=True, encoding="utf-8", errors="replace", timeout=600, check=True).stdout
 
 
-def read_history(content: Path) -> dict[Path, History]:
-    """{resolved file path: History} for every committed, unmodified file below ``content``."""
+def read_history(content: Path) -> dict[str, History]:
+    """{path relative to ``content``, with / separators: History} for every
+    committed, unmodified file below ``content``."""
     content = content.resolve()
     try:
         top, shallow = _git(content, "rev-parse", "--show-toplevel", "--is-shallow-repository").split("\n")[:2]
@@ -69,9 +71,10 @@ def read_history(content: Path) -> dict[Path, History]:
         revision = Revision(dt.date.fromisoformat(date), subject.strip(), commit)
         for name in names.split("\n"):
             if name:
-                histories.setdefault((content / name).resolve(), History(complete=not is_shallow)) \
-                    .revisions.append(revision)
+                histories.setdefault(name, History(complete=not is_shallow)).revisions.append(revision)
     for entry in status.split("\0"):
         if len(entry) > 3:  # "XY path": modified, added, untracked … the page is not the committed file
-            histories.pop((Path(top) / entry[3:]).resolve(), None)
+            changed = (Path(top) / entry[3:]).resolve()
+            if changed.is_relative_to(content):
+                histories.pop(changed.relative_to(content).as_posix(), None)
     return histories
