@@ -27,13 +27,10 @@ ROOT = Path(__file__).resolve().parent.parent
 sys.path.insert(0, str(ROOT / "plugins"))
 sys.path.insert(0, str(ROOT / "tools"))
 
+import make_corpus  # noqa: E402  tools/make_corpus.py, beside this script
 from bench import build, edit_one_item  # noqa: E402
 from mirror_publish.compress import Levels, is_text, precompress  # noqa: E402
-from mirror_publish.plugin import DEFAULTS  # noqa: E402
-
-MAKE_CORPUS = Path(os.environ.get("MAKE_CORPUS") or next(
-    (p for p in (ROOT / "tools" / "make_corpus.py", ROOT.parent / "shared" / "bench" / "make_corpus.py") if p.exists()),
-    ROOT / "tools" / "make_corpus.py"))
+from catalog_model.settings import SiteSettings  # noqa: E402
 
 
 def rsync_stats(source: Path, target: Path) -> dict[str, int]:
@@ -49,11 +46,12 @@ def rsync_stats(source: Path, target: Path) -> dict[str, int]:
 
 def compression_cost(site: Path) -> tuple[int, int, float, float]:
     """(text files, their bytes, wall s, CPU s) of compressing every text file of ``site`` again."""
-    extensions, min_bytes = DEFAULTS["MIRROR_COMPRESS_EXTENSIONS"], DEFAULTS["MIRROR_COMPRESS_MIN_BYTES"]
+    defaults = SiteSettings()
+    extensions, min_bytes = defaults.MIRROR_COMPRESS_EXTENSIONS, defaults.MIRROR_COMPRESS_MIN_BYTES
     texts = [p for p in site.rglob("*") if p.is_file() and is_text(p, extensions, min_bytes)]
     before = resource.getrusage(resource.RUSAGE_SELF), resource.getrusage(resource.RUSAGE_CHILDREN)
     started = time.perf_counter()
-    precompress(site, None, extensions, min_bytes, Levels(DEFAULTS["MIRROR_GZIP_LEVEL"], DEFAULTS["MIRROR_BROTLI_QUALITY"]))
+    precompress(site, None, extensions, min_bytes, Levels(defaults.MIRROR_GZIP_LEVEL, defaults.MIRROR_BROTLI_QUALITY))
     wall = time.perf_counter() - started
     after = resource.getrusage(resource.RUSAGE_SELF), resource.getrusage(resource.RUSAGE_CHILDREN)
     cpu = sum(a.ru_utime + a.ru_stime - b.ru_utime - b.ru_stime for a, b in zip(after, before))
@@ -72,8 +70,7 @@ def main() -> None:
         if args.corpus:
             shutil.copytree(args.corpus, corpus)
         else:
-            subprocess.run([sys.executable, str(MAKE_CORPUS), "--count", str(args.count), "--out", str(corpus),
-                            "--attachments"], check=True, capture_output=True)
+            make_corpus.generate(corpus, args.count, attachments=True)
     output, mirror = work / "output", work / "mirror"
     full, _ = build(corpus, output)
     texts, text_bytes, wall, cpu = compression_cost(output)
