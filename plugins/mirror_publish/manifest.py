@@ -63,7 +63,7 @@ def commit_of(content: Path) -> str:
                               timeout=60, check=True).stdout.strip()
     try:
         commit = git("rev-parse", "HEAD")
-        dirty = git("status", "--porcelain", "--untracked-files=no", "--", ".")
+        dirty = git("status", "--porcelain", "--untracked-files=normal", "--", ".")  # a new item file counts
     except (OSError, subprocess.SubprocessError):
         return ""
     return commit + ("+dirty" if dirty else "")
