@@ -3,6 +3,7 @@ from __future__ import annotations
 
 import json
 import os
+import socket
 import subprocess
 import sys
 import textwrap
@@ -52,6 +53,12 @@ def item(**fields) -> str:
     return "---\n" + "\n".join(lines) + "\n---\n\n各乡镇人民政府，县政府各部门：\n\n现将有关事项通知如下。\n"
 
 
+def news_item(n: int, title: str | None = None) -> str:
+    """Item n of a run of 工作动态 (索引号 …/2024-0000n), dated by its number."""
+    return item(index_no=f"{COUNTY}/2024-{n:05d}", category="工作动态", validity=None,
+                title=title or f"第{n}期政务公开工作简报", date=f"2024-{1 + n % 12:02d}-{1 + n % 28:02d}")
+
+
 class Tree:
     """A content tree in a temporary folder."""
 
@@ -76,6 +83,12 @@ class Tree:
     def build(self, output: Path, *make_args: str, **settings) -> subprocess.CompletedProcess:
         # Small test trees leave most sections empty, which the link check refuses.
         return build(self.root, output, *make_args, LINK_CHECK_ALLOW_EMPTY_SECTIONS=True, **settings)
+
+    def add_news(self, first: int, last: int) -> Tree:
+        """news/<n>.md for n in first..last (news_item): enough items for several listing pages."""
+        for n in range(first, last + 1):
+            self.write(f"news/{n}.md", news_item(n))
+        return self
 
     def problems(self) -> list[str]:
         from catalog_validation.validate import validate_tree
@@ -124,3 +137,9 @@ def listed_items(content: Path) -> list[dict]:
             items.append({**meta, "body": path.read_text(encoding="utf-8").split("---", 2)[2]})
     return items
 
+
+def free_port() -> int:
+    """A loopback port nobody listens on (for servers the tests start)."""
+    with socket.socket() as s:
+        s.bind(("127.0.0.1", 0))
+        return s.getsockname()[1]
