@@ -3,6 +3,7 @@ index of them, and the node scripts that run the real lunr.js."""
 from __future__ import annotations
 
 import json
+import os
 import subprocess
 from pathlib import Path
 
@@ -12,7 +13,7 @@ from search_index import builder, documents
 from search_index.tokenizer import BOUNDARY_NAME, register_with_lunr
 
 NODE_DIR = Path(__file__).resolve().parent / "node"
-MAKE_CORPUS = ROOT.parent / "shared" / "bench" / "make_corpus.py"
+MAKE_CORPUS = Path(os.environ.get("MAKE_CORPUS", ROOT.parent / "shared" / "bench" / "make_corpus.py"))
 
 
 def build_with_documents(content: Path, output: Path) -> list[dict]:
