@@ -24,6 +24,7 @@ DEFAULTS = {
     "SEARCH_DIR": "search",  # output folder of the index
     "SEARCH_SHARD_BYTES": 8 * 1024,  # gzip bytes per index shard (a 2G link moves ~5-10 KiB/s)
     "SEARCH_DOC_CHUNK": 8,  # result rows per display-data file
+    "SEARCH_LENGTH_BLOCK": 64,  # items per block of body lengths (l/<n>.json): fetched for the best candidates
     "SEARCH_SNIPPET_CHARS": 60,  # characters of 内容概述 shown under a result
     "SEARCH_LUNR_JS": str(ROOT / "node_modules" / "lunr" / "lunr.min.js"),  # pinned in package.json
     "SEARCH_DOCUMENTS_DUMP": "",  # tests and bench: write the indexed documents to this JSON file
@@ -56,7 +57,8 @@ class SearchIndexGenerator(Generator):
             started, cpu = time.perf_counter(), time.process_time()
             manifest = shards.write_index(out, self.search_index, self.search_docs,
                                           setting(self.settings, "SEARCH_SHARD_BYTES"),
-                                          setting(self.settings, "SEARCH_DOC_CHUNK"))
+                                          setting(self.settings, "SEARCH_DOC_CHUNK"),
+                                          setting(self.settings, "SEARCH_LENGTH_BLOCK"))
             seconds = time.perf_counter() - started
             logger.info("Search index: %d items, %d terms, %d shards written in %.1f s",
                         manifest["docs"], len(self.search_index.terms), len(manifest["shards"]), seconds)

@@ -57,7 +57,7 @@ from .documents import SearchDoc
 from .tokenizer import NAME as TOKENIZER, VERSION as TOKENIZER_VERSION
 
 FORMAT = "gongkai-search"
-VERSION = 2
+VERSION = 3
 LUNR_VERSION = "2.3.9"
 CUT_EVERY = 4  # content-defined shard cuts: one term in CUT_EVERY may end a half-full shard
 NAME_CHARS = 12  # code points of a shard's first term that name its file
@@ -75,13 +75,15 @@ def js_order(term: str) -> bytes:
 def term_record(term: str, index: Index) -> list:
     t = index.terms[term]
     record: list = [term, t.first_rank]
-    for ids, tfs, lengths, exact in zip(t.ids, t.tfs, index.lengths, t.exact):
+    for field, ids, tfs, lengths, exact in zip(index.fields, t.ids, t.tfs, index.lengths, t.exact):
         if not len(ids):
             record.append(0)
             continue
-        postings = [np.diff(ids, prepend=0).tolist(), tfs.tolist(), lengths[ids].tolist()]
+        postings = [np.diff(ids, prepend=0).tolist(), tfs.tolist()]
+        if not field.lengths_apart:
+            postings.append(lengths[ids].tolist())
         if exact:
-            postings.append([v for i in sorted(exact) for v in (i, exact[i])])
+            postings += [0] * (3 - len(postings)) + [[v for i in sorted(exact) for v in (i, exact[i])]]
         record.append(postings)
     return record
 
@@ -142,9 +144,11 @@ def write_text(path: Path, text: str) -> None:
     path.write_bytes(text.encode("utf-8"))
 
 
-def write_index(out: Path, index: Index, docs: list[SearchDoc], shard_bytes: int, doc_chunk: int) -> dict:
-    """Write manifest, shards, display chunks and facets under ``out``; returns the manifest."""
-    for folder in (out / "s", out / "d"):  # once, not per file: thousands of files
+def write_index(out: Path, index: Index, docs: list[SearchDoc], shard_bytes: int, doc_chunk: int,
+                length_block: int = 64) -> dict:
+    """Write manifest, shards, length blocks, display chunks and facets under ``out``;
+    returns the manifest."""
+    for folder in (out / "s", out / "d", out / "l"):  # once, not per file: thousands of files
         folder.mkdir(parents=True, exist_ok=True)
     digest = hashlib.sha256()
     firsts: list[str] = []
@@ -162,7 +166,10 @@ def write_index(out: Path, index: Index, docs: list[SearchDoc], shard_bytes: int
     rows = [[d.title, d.url, pub_no[d.publisher], d.date, cat_no[d.category], d.validity, d.doc_no, d.snippet]
             for d in docs]
     chunk_texts = [dumps(rows[i:i + doc_chunk]) for i in range(0, len(rows), doc_chunk)]
-    for text in chunk_texts:
+    apart = [(f.name, lengths) for f, lengths in zip(index.fields, index.lengths) if f.lengths_apart]
+    block_texts = [dumps({name: lengths[i:i + length_block].tolist() for name, lengths in apart})
+                   for i in range(0, len(docs), length_block)]
+    for text in chunk_texts + block_texts:
         digest.update(text.encode())
     facets = dumps({"categories": "".join(_base36(cat_no[d.category]) for d in docs)})
     digest.update(facets.encode())
@@ -176,16 +183,26 @@ def write_index(out: Path, index: Index, docs: list[SearchDoc], shard_bytes: int
     manifest = {
         "format": FORMAT, "version": VERSION, "build": digest.hexdigest()[:12], "lunr": LUNR_VERSION,
         "tokenizer": {"name": TOKENIZER, "version": TOKENIZER_VERSION}, "pipeline": list(index.pipeline),
-        "fields": [{"name": f.name, "boost": f.boost, "quoted": f.quoted} for f in index.fields],
+        "fields": [{"name": f.name, "boost": f.boost, "quoted": f.quoted,
+                    **({"apart": _range(lengths)} if f.lengths_apart else {})}
+                   for f, lengths in zip(index.fields, index.lengths)],
         "docs": len(docs), "lengths": index.totals, "bm25": {"k1": K1, "b": B}, "docChunk": doc_chunk,
+        "lengthBlock": length_block,
         "shards": firsts,
         "years": years, "categories": categories, "publishers": publishers,
     }
     for n, text in enumerate(chunk_texts):
         write_text(out / "d" / f"{n}.json", text)
+    for n, text in enumerate(block_texts):
+        write_text(out / "l" / f"{n}.json", text)
     write_text(out / "facets.json", facets)
     write_text(out / "manifest.json", dumps(manifest))
     return manifest
+
+
+def _range(lengths: np.ndarray) -> list[int]:
+    """[least, greatest] field length: bounds of a weight before its item's length block is fetched."""
+    return [int(lengths.min()), int(lengths.max())] if len(lengths) else [0, 0]
 
 
 def _base36(n: int) -> str:

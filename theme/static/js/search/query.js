@@ -142,5 +142,34 @@
       .sort(function (a, b) { return b.quoted - a.quoted || b.score - a.score || b.ref - a.ref; });
   }
 
-  return { plan: plan, run: run };
+  var SLACK = 1e-6; // far above the float error of a sum of weights, far below a thousandth
+
+  /* The first k results of a plan on a ShardedIndex whose shards are loaded, exactly as
+   * run() on the whole index gives them, and how many results there are:
+   * Promise of {results, total}. keep(ref), if given, filters the results first.
+   * Every result is bounded (ShardedIndex.bounds); one whose best score cannot reach
+   * the k-th best least score (in its tier: quoted ones first) cannot be among the
+   * first k, so only the others' length blocks are fetched and lunr scores only them. */
+  function top(lunr, index, thePlan, mode, k, keep) {
+    if (!thePlan.clauses.length) return Promise.resolve({ results: [], total: 0, scored: 0 });
+    var set = (mode === "and" && index.candidates(thePlan)) || index.anyRefs(thePlan);
+    var refs = Array.from(set).filter(function (ref) { return !keep || keep(ref); }), shortlist = refs;
+    if (refs.length > k) {
+      var quoted = index.quotedRefs(thePlan), bounds = index.bounds(thePlan, refs);
+      var tier = refs.map(function (ref) { return quoted.has(ref); });
+      var order = refs.map(function (_, i) { return i; }).sort(function (x, y) {
+        return tier[y] - tier[x] || bounds.lo[y] - bounds.lo[x];
+      });
+      var kth = order[k - 1], floor = bounds.lo[kth] - SLACK;
+      shortlist = refs.filter(function (_, i) {
+        return tier[i] > tier[kth] || (tier[i] === tier[kth] && bounds.hi[i] >= floor);
+      });
+    }
+    return index.loadLengths(shortlist).then(function () {
+      var results = run(lunr, index.lunrIndex(thePlan, new Set(shortlist)), thePlan, "or");
+      return { results: results.slice(0, k), total: refs.length, scored: shortlist.length };
+    });
+  }
+
+  return { plan: plan, run: run, top: top };
 });
