@@ -21,7 +21,7 @@ const queries = JSON.parse(fs.readFileSync(queriesPath, "utf8"));
 const fetchJson = (p) => Promise.resolve(JSON.parse(fs.readFileSync(path.join(dir, p), "utf8")));
 
 (async () => {
-  const report = { queries: 0, mismatches: [], hits: 0, shardsFetched: [], scored: 0, total: 0 };
+  const report = { queries: 0, mismatches: [], hits: 0, shardsFetched: [], scored: 0, total: 0, partial: 0 };
   for (const q of queries) {
     const sharded = await ShardedIndex.open(lunr, fetchJson); // cold: a fresh index per query
     const plan = query.plan(q, sharded.manifest);
@@ -33,13 +33,18 @@ const fetchJson = (p) => Promise.resolve(JSON.parse(fs.readFileSync(path.join(di
       const cases = [[10, null, b.slice(0, 10)], [30, null, b.slice(0, 30)],
                      [10, odd, b.filter((r) => odd(r.ref)).slice(0, 10)], [Math.max(b.length, 1), null, b]];
       for (const [k, keep, expected] of cases) {
-        const a = await query.top(lunr, sharded, plan, mode, k, keep);
+        const fresh = await ShardedIndex.open(lunr, fetchJson); // cold, as the page is for a new query
+        await fresh.loadShards(shards);
+        const a = await query.top(lunr, fresh, plan, mode, k, keep);
         const total = keep ? b.filter((r) => keep(r.ref)).length : b.length;
-        if (JSON.stringify(a.results) !== JSON.stringify(expected) || a.total !== total) {
+        // the count is exact, or (very common terms' blocks not all fetched) at least the page
+        const counted = a.total === null ? k <= a.atLeast && a.atLeast <= total : a.total === total;
+        if (a.total === null) report.partial++;
+        if (JSON.stringify(a.results) !== JSON.stringify(expected) || !counted) {
           report.mismatches.push({ q, mode, k, filtered: !!keep, sharded: a.results.slice(0, 5),
-                                   monolithic: expected.slice(0, 5), counts: [a.total, total] });
+                                   monolithic: expected.slice(0, 5), counts: [a.total, a.atLeast, total] });
         }
-        if (k === 10 && !keep) { report.scored += a.scored; report.total += a.total; }
+        if (k === 10 && !keep) { report.scored += a.scored; report.total += total; }
       }
       report.queries++;
       report.hits += b.length;

@@ -43,7 +43,8 @@
   function firstOccurrence(record) {
     var ref = Infinity, field = -1;
     for (var f = 2; f < record.length; f++) {
-      if (record[f] && record[f][0][0] < ref) { ref = record[f][0][0]; field = f; }
+      var e = record[f], first = !e ? Infinity : Array.isArray(e) ? e[0][0] : e.b[0][0];
+      if (first < ref) { ref = first; field = f; }
     }
     return [ref, field, record[1]];
   }
@@ -65,6 +66,22 @@
     var exact = new Map();
     for (var e = 0; e < given.length; e += 2) exact.set(given[e], given[e + 1] / 1000);
     return exact;
+  }
+
+  /* File name of a posting block (shards.py: block_name). */
+  function blockName(term, f, firstRef) {
+    return Array.from(term).map(function (c) { return c.codePointAt(0).toString(16); }).join("-") + "_" + f + "_" + firstRef;
+  }
+
+  /* The block of a split field entry's directory that would hold ref (-1: before all). */
+  function blockOf(directory, ref) {
+    var lo = 0, hi = directory.length - 1;
+    if (ref < directory[0][0]) return -1;
+    while (lo < hi) {
+      var mid = (lo + hi + 1) >> 1;
+      if (directory[mid][0] <= ref) lo = mid; else hi = mid - 1;
+    }
+    return lo;
   }
 
   function check(manifest, lunr) {
@@ -95,6 +112,8 @@
     this.apart = manifest.fields.map(function (f) { return f.apart || null; }); // [least, greatest] length
     this.blocks = Object.create(null); // length block number -> Promise
     this.blockData = Object.create(null); // length block number -> {field: [lengths]}
+    this.postingBlocks = Object.create(null); // "term/field" -> [block number -> field entry] (loaded)
+    this.pendingBlocks = Object.create(null); // "term/field" -> [block number -> Promise]
     this.shardFiles = shardNames(manifest.shards);
     this.records = Object.create(null); // term -> shard record
     this.loaded = Object.create(null); // shard number -> Promise
@@ -159,13 +178,56 @@
     }, this);
   };
 
+  /* The loaded postings of term in field f, as field entries: the entry, or for a field
+   * split into blocks (b/…, a very common term's body) the blocks loaded so far. */
+  ShardedIndex.prototype.parts = function (term, f) {
+    var entry = this.records[term][2 + f];
+    if (!entry) return [];
+    if (Array.isArray(entry)) return [entry];
+    return (this.postingBlocks[term + "/" + f] || []).filter(Boolean);
+  };
+
+  /* Fetches the posting blocks of terms' split fields that may hold refs (all of them
+   * when refs is null). */
+  ShardedIndex.prototype.loadBlocks = function (terms, refs) {
+    var self = this, waits = [];
+    terms.forEach(function (term) {
+      var record = self.records[term];
+      self.fields.forEach(function (field, f) {
+        var entry = record[2 + f];
+        if (!entry || Array.isArray(entry)) return;
+        var key = term + "/" + f, got = self.postingBlocks[key] || (self.postingBlocks[key] = []);
+        var pending = self.pendingBlocks[key] || (self.pendingBlocks[key] = []), wanted = Object.create(null);
+        if (refs === null) entry.b.forEach(function (_, k) { wanted[k] = true; });
+        else refs.forEach(function (ref) { var k = blockOf(entry.b, ref); if (k >= 0) wanted[k] = true; });
+        Object.keys(wanted).forEach(function (k) {
+          if (!pending[k]) {
+            pending[k] = self.fetchJson("b/" + blockName(term, f, entry.b[k][0]) + ".json").then(function (e) { got[k] = e; });
+          }
+          waits.push(pending[k]);
+        });
+      });
+    });
+    return Promise.all(waits);
+  };
+
+  /* Whether every posting of terms is loaded (no block of a split field missing). */
+  ShardedIndex.prototype.complete = function (terms) {
+    var self = this;
+    return terms.every(function (term) {
+      return self.records[term].slice(2).every(function (entry, f) {
+        return !entry || Array.isArray(entry) || self.parts(term, f).length === entry.b.length;
+      });
+    });
+  };
+
   /* The refs holding any of terms, in the field numbered f (every field when f < 0). */
   ShardedIndex.prototype.refsOf = function (terms, f) {
     var self = this, refs = new Set(), add = function (ref) { refs.add(ref); };
     terms.forEach(function (term) {
       var record = self.records[term];
       for (var g = 0; g < self.fields.length; g++) {
-        if ((f < 0 || f === g) && record[2 + g]) eachRef(record[2 + g], add);
+        if (f < 0 || f === g) self.parts(term, g).forEach(function (entry) { eachRef(entry, add); });
       }
     });
     return refs;
@@ -207,7 +269,11 @@
 
   ShardedIndex.prototype.idf = function (record) {
     var df = 0, docs = this.manifest.docs;
-    for (var f = 2; f < record.length; f++) if (record[f]) df += record[f][0].length;
+    for (var f = 2; f < record.length; f++) {
+      var e = record[f];
+      if (e && Array.isArray(e)) df += e[0].length;
+      else if (e) e.b.forEach(function (block) { df += block[1]; });
+    }
     return Math.log(1 + Math.abs((docs - df + 0.5) / (df + 0.5))); // lunr.idf, counted per field
   };
 
@@ -216,7 +282,8 @@
    * the fields of weight times the term's weight in the query (the number of clauses
    * naming it), which is lunr's score times the query vector's length. A field that keeps
    * its lengths beside its postings gives its weights exactly; one whose lengths are apart
-   * gives them between its greatest and its least length (BM25 falls as length grows). */
+   * gives them between its greatest and its least length (BM25 falls as length grows); a
+   * block of postings not loaded gives between 0 and its greatest tf at the least length. */
   ShardedIndex.prototype.bounds = function (plan, refs) {
     var self = this, at = new Map(), lo = new Float64Array(refs.length), hi = new Float64Array(refs.length);
     var k1 = this.manifest.bm25.k1, b = this.manifest.bm25.b, inQuery = Object.create(null);
@@ -227,20 +294,26 @@
     Object.keys(inQuery).forEach(function (term) {
       var record = self.records[term], idf = self.idf(record), q = inQuery[term];
       self.fields.forEach(function (field, f) {
-        var entry = record[2 + f];
-        if (!entry) return;
-        var exact = exactWeights(entry), apart = self.apart[f], tfs = entry[1], lengths = entry[2];
-        var average = self.averages[f], boost = self.boosts[f];
-        eachRef(entry, function (ref, i) {
-          var j = at.get(ref), least, most;
-          if (j === undefined) return;
-          if (exact && exact.has(i)) least = most = exact.get(i);
-          else if (apart) {
-            least = weight(idf, tfs[i], apart[1], average, boost, k1, b);
-            most = weight(idf, tfs[i], apart[0], average, boost, k1, b);
-          } else least = most = weight(idf, tfs[i], lengths[i], average, boost, k1, b);
-          lo[j] += q * least;
-          hi[j] += q * most;
+        var apart = self.apart[f], average = self.averages[f], boost = self.boosts[f], split = record[2 + f];
+        self.parts(term, f).forEach(function (entry) {
+          var exact = exactWeights(entry), tfs = entry[1], lengths = entry[2];
+          eachRef(entry, function (ref, i) {
+            var j = at.get(ref), least, most;
+            if (j === undefined) return;
+            if (exact && exact.has(i)) least = most = exact.get(i);
+            else if (apart) {
+              least = weight(idf, tfs[i], apart[1], average, boost, k1, b);
+              most = weight(idf, tfs[i], apart[0], average, boost, k1, b);
+            } else least = most = weight(idf, tfs[i], lengths[i], average, boost, k1, b);
+            lo[j] += q * least;
+            hi[j] += q * most;
+          });
+        });
+        if (!split || Array.isArray(split)) return;
+        var got = self.postingBlocks[term + "/" + f] || [];
+        refs.forEach(function (ref, j) {
+          var k = blockOf(split.b, ref);
+          if (k >= 0 && !got[k]) hi[j] += q * weight(idf, split.b[k][2], apart[0], average, boost, k1, b);
         });
       });
     });
@@ -285,10 +358,9 @@
       var record = self.records[term], index = number[term], posting = { _index: index };
       var idf = self.idf(record);
       fields.forEach(function (field, f) {
-        var refs = {}, entry = record[2 + f];
-        if (entry) {
-          var exact = exactWeights(entry), tfs = entry[1], lengths = entry[2], apart = self.apart[f];
-          var average = self.averages[f], boost = self.boosts[f];
+        var refs = {}, apart = self.apart[f], average = self.averages[f], boost = self.boosts[f];
+        self.parts(term, f).forEach(function (entry) {
+          var exact = exactWeights(entry), tfs = entry[1], lengths = entry[2];
           eachRef(entry, function (ref, i) {
             if (only && !only.has(ref)) return;
             refs[ref] = {};
@@ -296,7 +368,7 @@
             var w = exact && exact.has(i) ? exact.get(i) : weight(idf, tfs[i], length, average, boost, k1, b);
             (vectors[key] || (vectors[key] = [])).push([index, w]);
           });
-        }
+        });
         posting[field] = refs;
       });
       inverted.push([term, posting]);

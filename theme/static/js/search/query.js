@@ -144,18 +144,49 @@
 
   var SLACK = 1e-6; // far above the float error of a sum of weights, far below a thousandth
 
+  function namedTerms(index, thePlan) {
+    return Array.from(new Set([].concat.apply([], index.clauseTerms(thePlan))));
+  }
+
+  /* Promise of whether some item holds every required term of the plan (the shards
+   * loaded). An item that holds them all in a quoted field tells without the blocks of
+   * very common terms' bodies; else they are fetched. */
+  function anyHoldsAll(index, thePlan) {
+    if (!thePlan.clauses.length) return Promise.resolve(false);
+    if (index.quotedRefs(thePlan).size) return Promise.resolve(true);
+    return index.loadBlocks(namedTerms(index, thePlan), null).then(function () {
+      var all = index.candidates(thePlan);
+      return !!(all && all.size);
+    });
+  }
+
   /* The first k results of a plan on a ShardedIndex whose shards are loaded, exactly as
    * run() on the whole index gives them, and how many results there are:
-   * Promise of {results, total}. keep(ref), if given, filters the results first.
-   * Every result is bounded (ShardedIndex.bounds); one whose best score cannot reach
-   * the k-th best least score (in its tier: quoted ones first) cannot be among the
-   * first k, so only the others' length blocks are fetched and lunr scores only them. */
+   * Promise of {results, total, atLeast, scored}. keep(ref), if given, filters the
+   * results first. Every result is bounded (ShardedIndex.bounds); one whose best score
+   * cannot reach the k-th best least score (in its tier: quoted ones first) cannot be
+   * among the first k, so only the others' length blocks and posting blocks are fetched
+   * and lunr scores only them. When k items hold every term in a quoted field (an AND
+   * query), the first k are among them, and the blocks of very common terms' bodies are
+   * fetched only for the shortlist: the count is then unknown (total null, atLeast). */
   function top(lunr, index, thePlan, mode, k, keep) {
-    if (!thePlan.clauses.length) return Promise.resolve({ results: [], total: 0, scored: 0 });
-    var set = (mode === "and" && index.candidates(thePlan)) || index.anyRefs(thePlan);
-    var refs = Array.from(set).filter(function (ref) { return !keep || keep(ref); }), shortlist = refs;
+    if (!thePlan.clauses.length) return Promise.resolve({ results: [], total: 0, atLeast: 0, scored: 0 });
+    var terms = namedTerms(index, thePlan), quoted = index.quotedRefs(thePlan), refs, total;
+    var kept = function (ref) { return !keep || keep(ref); };
+    if (index.complete(terms)) {
+      var set = (mode === "and" && index.candidates(thePlan)) || index.anyRefs(thePlan);
+      refs = Array.from(set).filter(kept);
+      total = refs.length;
+    } else {
+      refs = Array.from(quoted).filter(kept);
+      if (mode !== "and" || refs.length < k) {
+        return index.loadBlocks(terms, null).then(function () { return top(lunr, index, thePlan, mode, k, keep); });
+      }
+      total = null;
+    }
+    var shortlist = refs;
     if (refs.length > k) {
-      var quoted = index.quotedRefs(thePlan), bounds = index.bounds(thePlan, refs);
+      var bounds = index.bounds(thePlan, refs);
       var tier = refs.map(function (ref) { return quoted.has(ref); });
       var order = refs.map(function (_, i) { return i; }).sort(function (x, y) {
         return tier[y] - tier[x] || bounds.lo[y] - bounds.lo[x];
@@ -165,11 +196,11 @@
         return tier[i] > tier[kth] || (tier[i] === tier[kth] && bounds.hi[i] >= floor);
       });
     }
-    return index.loadLengths(shortlist).then(function () {
+    return Promise.all([index.loadLengths(shortlist), index.loadBlocks(terms, shortlist)]).then(function () {
       var results = run(lunr, index.lunrIndex(thePlan, new Set(shortlist)), thePlan, "or");
-      return { results: results.slice(0, k), total: refs.length, scored: shortlist.length };
+      return { results: results.slice(0, k), total: total, atLeast: refs.length, scored: shortlist.length };
     });
   }
 
-  return { plan: plan, run: run, top: top };
+  return { plan: plan, run: run, top: top, anyHoldsAll: anyHoldsAll };
 });

@@ -115,23 +115,24 @@
         s.page = Math.max(1, s.page);
         return query.top(lunr, index, s.plan, s.mode, s.page * PAGE_SIZE, keep).then(function (found) {
           if (s !== state) return;
-          var pages = Math.max(1, Math.ceil(found.total / PAGE_SIZE));
-          if (s.page > pages) { s.page = pages; return show(moveFocus); }
+          // total null: more than the pages so far hold every term, how many more is not fetched
+          var known = found.total !== null, pages = Math.max(1, Math.ceil(found.atLeast / PAGE_SIZE));
+          if (known && s.page > pages) { s.page = pages; return show(moveFocus); }
           var slice = found.results.slice((s.page - 1) * PAGE_SIZE);
           return index.rows(slice.map(function (r) { return r.ref; })).then(function (rows) {
             if (s !== state) return;
             clear();
-            if (!found.total) {
+            if (!found.atLeast) {
               say(text("filtered-none"));
               return;
             }
             rows.forEach(function (row) { list.appendChild(renderRow(index, row, s.plan.terms)); });
             heading.hidden = false;
-            pager.hidden = pages < 2;
+            pager.hidden = known && pages < 2;
             pager.querySelector("[data-search-prev]").disabled = s.page <= 1;
-            pager.querySelector("[data-search-next]").disabled = s.page >= pages;
-            var values = { count: found.total, page: s.page, pages: pages };
-            say(s.mode === "or" ? text("or-showing", values) : text("count", values));
+            pager.querySelector("[data-search-next]").disabled = known && s.page >= pages;
+            var values = { count: found.atLeast, page: s.page, pages: pages };
+            say(s.mode === "or" ? text("or-showing", values) : text(known ? "count" : "count-at-least", values));
             if (moveFocus) heading.focus();
           });
         });
@@ -148,9 +149,10 @@
     return open().then(function (index) {
       var plan = s.plan = query.plan(q, index.manifest);
       return index.loadShards(index.shardsFor(plan)).then(function () {
+        return query.anyHoldsAll(index, plan);
+      }).then(function (holdsAll) {
         if (s !== state) return;
-        var all = plan.clauses.length ? index.candidates(plan) : null;
-        if (all && all.size) return show(false);
+        if (holdsAll) return show(false);
         var any = plan.terms.length > 1 && plan.clauses.length ? index.anyRefs(plan).size : 0;
         if (!any) { say(text("nothing")); return; }
         say(text("none"));
