@@ -21,8 +21,9 @@ import tempfile
 import time
 from pathlib import Path
 
+import make_corpus  # tools/make_corpus.py, beside this script
+
 ROOT = Path(__file__).resolve().parent.parent
-MAKE_CORPUS = Path(os.environ.get("MAKE_CORPUS", ROOT.parent / "shared" / "bench" / "make_corpus.py"))
 
 
 def build(content: Path, output: Path) -> tuple[float, int]:
@@ -81,8 +82,7 @@ def main() -> None:
     for count in map(int, args.counts.split()):
         corpus = work / f"corpus-{count}"
         if not corpus.exists():
-            subprocess.run([sys.executable, str(MAKE_CORPUS), "--count", str(count), "--out", str(corpus),
-                            "--attachments"], check=True, capture_output=True)
+            make_corpus.generate(corpus, count, attachments=True)
         rows.append(measure(f"{count}", corpus, work))
     keys = list(rows[0])
     print("| " + " | ".join(keys) + " |")
