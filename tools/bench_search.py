@@ -204,7 +204,8 @@ def measure(name: str, content: Path, work: Path, edits: bool = False) -> dict:
     known = known_items(docs, 100, rnd)
     sys.path.insert(0, str(ROOT / "tests" / "search"))
     from known_items import pieces_without_marks
-    unmarked = pieces_without_marks(docs, 100, rnd)
+    from search_index.tokenizer import tokenize
+    unmarked = pieces_without_marks(docs, 100, rnd, tokenize)
     known += [{"q": k["q"], "ref": k["ref"], "unmarked": True} for k in unmarked]
     (work / "q.json").write_text(json.dumps(queries, ensure_ascii=False), encoding="utf-8")
     (work / "k.json").write_text(json.dumps(known, ensure_ascii=False), encoding="utf-8")

@@ -17,10 +17,26 @@ def unmarked(text: str) -> str:
     return MARK_RE.sub("", text)
 
 
-def pieces_without_marks(docs: list[dict], count: int, rnd: random.Random) -> list[dict]:
+def inside_word(text: str, at: int) -> bool:
+    """Whether a cut before ``text[at]`` splits an ASCII word or number."""
+    pair = text[max(at - 1, 0):at + 1]
+    return 0 < at < len(text) and pair.isascii() and pair.isalnum()
+
+
+def pieces_without_marks(docs: list[dict], count: int, rnd: random.Random, tokenize) -> list[dict]:
     """Up to ``count`` {q, ref}: a piece of a title that spans one of its marks, typed
-    without them, 4-10 characters of Han, digits or letters, found in at most 10 titles
-    once their marks are dropped (so that the top 10 can hold it)."""
+    without them, 4-10 characters of Han, digits or letters, whose terms are all in at
+    most 10 titles (``tokenize``: the search tokenizer), so that the top 10 can hold it:
+    with bigrams, 于印发清河县农 is in every 清河县农…关于印发《清河县…》."""
+    holding: dict[str, set] = {}
+    for ref, d in enumerate(docs):
+        for term in tokenize(d["title"], True):
+            holding.setdefault(term, set()).add(ref)
+
+    def titles_holding(piece: str) -> int:
+        sets = sorted((holding.get(term, set()) for term in set(tokenize(piece, False))), key=len)
+        return len(set.intersection(*sets)) if sets else 0
+
     titles = "\n".join(unmarked(d["title"]) for d in docs)
     picked = []
     for ref in rnd.sample(range(len(docs)), len(docs)):
@@ -29,11 +45,14 @@ def pieces_without_marks(docs: list[dict], count: int, rnd: random.Random) -> li
         rnd.shuffle(spans)
         for at in spans:
             start = max(0, at - rnd.randint(2, 5))
-            raw = title[start:at + rnd.randint(3, 7)]
+            end = at + rnd.randint(3, 7)
+            raw = title[start:end]
             piece = unmarked(raw)
-            if ASCII_APART.search(raw):
+            # a number or word cut in two is a prefix query (another matter, tested elsewhere)
+            if ASCII_APART.search(raw) or inside_word(title, start) or inside_word(title, end):
                 continue
-            if 4 <= len(piece) <= 10 and WORD_RE.fullmatch(piece) and titles.count(piece) <= 10:
+            if 4 <= len(piece) <= 10 and WORD_RE.fullmatch(piece) and titles.count(piece) <= 10 \
+                    and titles_holding(piece) <= 10:
                 picked.append({"q": piece, "ref": ref, "title": title})
                 break
         if len(picked) == count:

