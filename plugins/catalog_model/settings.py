@@ -69,6 +69,8 @@ class SiteSettings(BaseModel):
     SEARCH_SHARD_BYTES: int = setting(8 * 1024, "gzip bytes per index shard (a 2G link moves ~5-10 KiB/s)",
                                       ge=512)
     SEARCH_DOC_CHUNK: int = setting(8, "result rows per display-data file", ge=1)
+    SEARCH_LENGTH_BLOCK: int = setting(64, "items per block of body lengths (fetched for the best candidates only)",
+                                       ge=1)
     SEARCH_SNIPPET_CHARS: int = setting(60, "characters of 内容概述 shown under a result", ge=0)
     SEARCH_LUNR_JS: str = setting(str(ROOT / "node_modules" / "lunr" / "lunr.min.js"),
                                   "lunr.js copied into the site (the pinned npm package)")

@@ -33,7 +33,8 @@ class SearchIndexGenerator(Generator):
         items = documents.indexed_items(catalog, settings.SEARCH_SNIPPET_CHARS)
         index = builder.build((d.fields() for d in items), documents.FIELDS)
         out = Path(self.output_path) / settings.SEARCH_DIR
-        manifest = shards.write_index(out, index, items, settings.SEARCH_SHARD_BYTES, settings.SEARCH_DOC_CHUNK)
+        manifest = shards.write_index(out, index, items, settings.SEARCH_SHARD_BYTES, settings.SEARCH_DOC_CHUNK,
+                                      settings.SEARCH_LENGTH_BLOCK)
         logger.info("Search index: %d items, %d terms, %d shards, built and written in %.1f s",
                     manifest["docs"], len(index.terms), len(manifest["shards"]), time.perf_counter() - started)
         shutil.copyfile(settings.SEARCH_LUNR_JS, out / "lunr.min.js")
