@@ -24,11 +24,11 @@ DEFAULT_LANG = "zh-CN"
 RELATIVE_URLS = True
 
 PLUGIN_PATHS = [PLUGINS_DIR]
-PLUGINS = ["catalog_reader", "catalog_validation", "catalog_pages", "search_index", "link_check", "mirror_publish"]
+PLUGINS = ["catalog_reader", "catalog_validation", "catalog_pages", "search_index", "disclosure_platform", "link_check", "mirror_publish"]
 
 # Items: the URL comes from the 索引号, never from the title.
 ARTICLE_PATHS = [""]
-ARTICLE_EXCLUDES = ["files"]  # attachments live here; text attachments are not items
+ARTICLE_EXCLUDES = ["files", "pages"]  # attachments and pages (guides, 制度) are not items
 ARTICLE_URL = ARTICLE_SAVE_AS = "items/{item_path}.html"
 ARTICLE_TRANSLATION_ID = None  # items are never translations of each other
 ARTICLE_ORDER_BY = "reversed-date"

@@ -24,6 +24,7 @@ class Catalog:
     reference_date: dt.date
     by_index: dict[str, Entry] = field(default_factory=dict)
     reverse: dict[str, dict[str, list[str]]] = field(default_factory=dict)
+    extras: dict = field(default_factory=dict)  # what other plugins read beside the items, by plugin
 
     def __post_init__(self) -> None:
         reverse: dict[str, dict[str, list[str]]] = {name: defaultdict(list) for name in LINKS.values()}

@@ -15,6 +15,7 @@ from __future__ import annotations
 import datetime as dt
 import re
 from difflib import get_close_matches
+from functools import lru_cache
 from typing import Annotated, Any, Optional
 
 from pydantic import (BaseModel, BeforeValidator, ConfigDict, Field, ValidationError,
@@ -230,8 +231,14 @@ def _warnings(info: ValidationInfo) -> list:
     return (info.context or {}).setdefault("warnings", []) if info.context is not None else []
 
 
+@lru_cache(maxsize=None)
+def labels_of(model: type[BaseModel]) -> dict[str, str]:
+    """Each declared field's Chinese label, by key."""
+    return {key: f.json_schema_extra["label"] for key, f in model.model_fields.items()}
+
+
 FIELDS = Item.model_fields
-LABELS: dict[str, str] = {key: f.json_schema_extra["label"] for key, f in FIELDS.items()}
+LABELS: dict[str, str] = labels_of(Item)
 KEY_BY_LABEL: dict[str, str] = {label: key for key, label in LABELS.items()}
 
 
@@ -247,9 +254,9 @@ SYNONYMS: dict[str, str] = {
 }
 
 
-def field_name(key: str) -> str:
+def field_name(key: str, labels: dict[str, str] = LABELS) -> str:
     """How a field is named in messages: its label and its key, 发布日期(date)."""
-    return f"{LABELS[key]}({key})" if key in LABELS else key
+    return f"{labels[key]}({key})" if key in labels else key
 
 
 # Map pydantic's own error types onto our message keys.
@@ -264,28 +271,32 @@ _BUILTIN_ERRORS = {
 }
 
 
-def normalize_keys(raw: dict, lines: dict, path: str) -> tuple[dict, dict, list[Problem]]:
+def normalize_keys(raw: dict, lines: dict, path: str,
+                   model: type[BaseModel] = Item) -> tuple[dict, dict, list[Problem]]:
     """Map Chinese label keys onto canonical keys; flag unknown and doubled keys."""
+    fields, labels = model.model_fields, labels_of(model)
+    key_by_label = {label: key for key, label in labels.items()}
+    synonyms = SYNONYMS if model is Item else {}
     data: dict[str, Any] = {}
     out_lines: dict = {}
     problems: list[Problem] = []
     for written_key, value in raw.items():
         written = str(written_key).strip()
-        key = KEY_BY_LABEL.get(written, written if written in FIELDS else None)
+        key = key_by_label.get(written, written if written in fields else None)
         line = lines.get((written_key,), 1)
         if key is None:
-            if written in SYNONYMS:
-                close = [LABELS[SYNONYMS[written]]]
-            elif written.lower() in FIELDS:
+            if written in synonyms:
+                close = [labels[synonyms[written]]]
+            elif written.lower() in fields:
                 close = [written.lower()]
             else:
-                close = get_close_matches(written, list(FIELDS) + list(KEY_BY_LABEL), n=1, cutoff=0.5)
+                close = get_close_matches(written, list(fields) + list(key_by_label), n=1, cutoff=0.5)
             problems.append(problem(path, line, written, "unknown_key", key=written,
                                     hint_key="unknown_key_hint_close" if close else "unknown_key_hint",
                                     suggestion=close[0] if close else ""))
             continue
         if key in data:
-            problems.append(problem(path, line, field_name(key), "alias_twice", key=key, label=LABELS[key]))
+            problems.append(problem(path, line, field_name(key, labels), "alias_twice", key=key, label=labels[key]))
             continue
         data[key] = value
         for loc, ln in lines.items():
@@ -299,18 +310,27 @@ def validate_item(raw: dict, lines: dict, path: str,
                   fallback_line: int = 1) -> tuple[Item | None, list[Problem], dict[str, int]]:
     """Validate one file's front matter. Returns the item (None when invalid),
     every problem found (each with its line) and the line of each field."""
-    data, key_lines, problems = normalize_keys(raw, lines, path)
+    return validate_front_matter(Item, raw, lines, path, {"vocabulary": vocabulary or vocab.Vocabulary()},
+                                 fallback_line)
+
+
+def validate_front_matter(model: type[BaseModel], raw: dict, lines: dict, path: str, context: dict,
+                          fallback_line: int = 1) -> tuple[Any, list[Problem], dict[str, int]]:
+    """Validate front matter against ``model`` (an item, or another kind of
+    content declared the same way); returns what ``validate_item`` returns."""
+    labels = labels_of(model)
+    data, key_lines, problems = normalize_keys(raw, lines, path, model)
     # Empty optional values ("written:" with nothing after it) mean "not given".
-    data = {k: v for k, v in data.items() if v is not None or FIELDS[k].is_required()}
-    context: dict = {"vocabulary": vocabulary or vocab.Vocabulary(), "warnings": []}
+    data = {k: v for k, v in data.items() if v is not None or model.model_fields[k].is_required()}
+    context = {**context, "warnings": []}
     item = None
     try:
-        item = Item.model_validate(data, context=context)
+        item = model.model_validate(data, context=context)
     except ValidationError as exc:
         for err in exc.errors(include_url=False):
-            problems.append(_problem_from_error(err, key_lines, path, fallback_line))
+            problems.append(_problem_from_error(err, key_lines, path, fallback_line, labels))
     for key, msg_key, ctx in context["warnings"]:
-        problems.append(problem(path, _line_for((key,), key_lines, fallback_line), field_name(key),
+        problems.append(problem(path, _line_for((key,), key_lines, fallback_line), field_name(key, labels),
                                 msg_key, severity=WARNING, **ctx))
     if any(p.severity == ERROR for p in problems):
         item = None
@@ -318,7 +338,8 @@ def validate_item(raw: dict, lines: dict, path: str,
     return item, problems, field_lines
 
 
-def _problem_from_error(err: dict, key_lines: dict, path: str, fallback_line: int) -> Problem:
+def _problem_from_error(err: dict, key_lines: dict, path: str, fallback_line: int,
+                        labels: dict[str, str] = LABELS) -> Problem:
     loc = tuple(err["loc"])
     ctx = dict(err.get("ctx") or {})
     kind = err["type"]
@@ -331,7 +352,7 @@ def _problem_from_error(err: dict, key_lines: dict, path: str, fallback_line: in
     line = _line_for(loc, key_lines, fallback_line)
     if key == "missing":  # name the missing key itself, also inside a list entry
         missing = str(loc[-1]) if loc else top
-        ctx = {"key": missing, "label": _NESTED_LABELS.get(missing) or LABELS.get(missing, missing)}
+        ctx = {"key": missing, "label": _NESTED_LABELS.get(missing) or labels.get(missing, missing)}
     elif key == "unknown_key":
         ctx = {"key": str(loc[-1]), "suggestion": ""}
     elif key in ("not_text", "not_list", "not_date"):
@@ -340,8 +361,8 @@ def _problem_from_error(err: dict, key_lines: dict, path: str, fallback_line: in
     if key in ("one_of", "unknown_key"):
         hint_key = f"{key}_hint_close" if ctx.get("suggestion") else f"{key}_hint"
     if not has_message(key):  # a pydantic error we did not foresee: still name the field
-        return Problem(path, line, field_name(top), err["msg"])
-    return problem(path, line, field_name(top), key, hint_key=hint_key, **ctx)
+        return Problem(path, line, field_name(top, labels), err["msg"])
+    return problem(path, line, field_name(top, labels), key, hint_key=hint_key, **ctx)
 
 
 _NESTED_LABELS = {key: f.json_schema_extra["label"]

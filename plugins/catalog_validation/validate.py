@@ -15,6 +15,16 @@ from .checks import check_catalog
 
 ORGANS_FILE = "organs.yaml"
 
+# Checks of other content beside the items (the platform's pages, 年报 data),
+# added by their plugins' register(): (catalog, settings) -> problems. They run
+# in the build and in `make check` alike, so one report lists every problem.
+CONTENT_CHECKS: list = []
+
+
+def add_content_check(check) -> None:
+    if check not in CONTENT_CHECKS:
+        CONTENT_CHECKS.append(check)
+
 
 def validate_entries(entries: list[Entry], settings: dict) -> tuple[Catalog, list[Problem]]:
     """Cross-check the entries of one build; returns the catalog and all problems
@@ -27,6 +37,8 @@ def validate_entries(entries: list[Entry], settings: dict) -> tuple[Catalog, lis
     vocabulary = Vocabulary.from_settings(settings)
     problems += [p for e in entries for p in e.problems]
     problems += check_catalog(catalog, root, vocabulary.index_no_pattern)
+    for check in CONTENT_CHECKS:
+        problems += check(catalog, settings)
     return catalog, problems
 
 
