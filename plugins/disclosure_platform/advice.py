@@ -27,14 +27,14 @@ def platform_advice(catalog: Catalog, settings: dict) -> list[Problem]:
     content: PlatformContent = catalog.extras.get("platform") or PlatformContent()
     plat = platform(content.pages, catalog.organs, settings.get("SITE_OWNER", ""))
     if plat.county.guide is None:
-        found.append(_generated(problem(setting(settings, "CATALOG_PAGES_DIR"), 1, "", "advice_no_county_guide",
-                                        severity=WARNING)))
+        found.append(problem(setting(settings, "CATALOG_PAGES_DIR"), 1, "", "advice_no_county_guide",
+                             severity=WARNING))
     with_guide = {o.name for o in plat.organs if o.guide}
     publishers = sorted({e.item.publisher for e in published} - with_guide)
     for name in publishers:
         if catalog.organs.get(name) and catalog.organs.get(name).kind != "县政府":
-            found.append(_generated(problem(setting(settings, "CATALOG_PAGES_DIR"), 1, "", "advice_no_guide",
-                                            severity=WARNING, organ=name)))
+            found.append(problem(setting(settings, "CATALOG_PAGES_DIR"), 1, "", "advice_no_guide",
+                                 severity=WARNING, organ=name))
     return found
 
 
