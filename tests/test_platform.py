@@ -13,6 +13,7 @@ from bs4 import BeautifulSoup
 from catalog_helpers import COUNTY, ROOT, Tree, item
 
 import disclosure_platform
+import disclosure_platform.docs  # noqa: F401  (registers the README tables)
 from catalog_model.docs import with_table
 from catalog_validation.tree import item_excludes, item_files, validate_tree
 from disclosure_platform.report_format import APPLICANTS, APPLICATION_ROWS
@@ -138,7 +139,8 @@ def test_typed_figures_that_disagree_with_the_catalog_are_reported(tree):
 def test_readme_tables_cover_pages_and_report_data():
     readme = (ROOT / "README.md").read_text(encoding="utf-8")
     assert "<!-- page-model:start -->" in readme and "<!-- report-data:start -->" in readme
-    assert with_table(readme) == readme, "run: .venv/bin/python -m catalog_model.docs README.md (in plugins/)"
+    assert with_table(readme) == readme, ("run: ../.venv/bin/python -m catalog_model.docs ../README.md "
+                                          "disclosure_platform.docs (in plugins/)")
 
 
 # The sample site -------------------------------------------------------------

@@ -52,5 +52,7 @@ if __name__ == "__main__":
     import importlib
     for module in sys.argv[2:]:  # modules that add their tables, e.g. disclosure_platform.docs
         importlib.import_module(module)
+    # They register with the imported module, not with this __main__ copy of it.
+    from catalog_model.docs import with_table as with_tables
     path = Path(sys.argv[1])
-    path.write_text(with_table(path.read_text(encoding="utf-8")), encoding="utf-8")
+    path.write_text(with_tables(path.read_text(encoding="utf-8")), encoding="utf-8")
