@@ -222,3 +222,27 @@ def test_application_pages_state_the_time_limits_and_link_the_forms(sample_site)
     legends = [lg.get_text() for lg in form.find_all("legend")]
     for name in ("申请人信息", "自然人", "法人或其他组织", "所需信息描述", "获取方式"):
         assert name in legends
+
+
+def test_a_build_stops_on_the_arithmetic_error_even_where_pelicanconf_forgets_the_pages_folder(tree, tmp_path):
+    tree.write("policies/a.md", item())
+    tree.write("pages/guide.md", GUIDE)
+    tree.write("report-data/2024/county.yaml", FIXTURE.read_text(encoding="utf-8"))
+    output = tmp_path / "output"
+    result = tree.build(output, "EXTRA_SETTINGS=ARTICLE_EXCLUDES='[\"files\"]'")
+    assert result.returncode != 0
+    assert "report-data/2024/county.yaml:16: 依申请公开·本年新收(applications.new):" in result.stderr
+    assert "pages/guide.md" not in result.stderr  # a page is never read as an item
+    assert not output.exists()
+
+
+def test_make_check_advises_about_unmapped_and_empty_statutory_kinds_and_missing_guides(tree):
+    from catalog_validation.advisories import advisories
+    tree.write("policies/a.md", item())
+    settings = {**tree.settings(), "CATALOG_STATUTORY_MAP": {"1": {"sections": ["政策文件"]}, "3": {"sections": ["规划计划"]}}}
+    catalog, _ = validate_tree(settings)
+    advice = [str(p) for p in advisories(catalog, settings)]
+    unmapped = [p for p in advice if "没有对应任何栏目" in p]
+    empty = [p for p in advice if "还没有任何信息" in p]
+    assert len(unmapped) == len(KINDS) - 2 and len(empty) == 1 and "第（三）项" in empty[0]
+    assert any("本级政府还没有政府信息公开指南" in p for p in advice)
