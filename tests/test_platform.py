@@ -14,8 +14,9 @@ from catalog_helpers import COUNTY, ROOT, Tree, item
 
 import disclosure_platform
 import disclosure_platform.docs  # noqa: F401  (registers the README tables)
-from catalog_model.docs import with_table
-from catalog_validation.tree import item_excludes, item_files, validate_tree
+from catalog_model.docs import with_tables
+from catalog_model.content_tree import item_files
+from catalog_validation.validate import validate_tree
 from disclosure_platform.report_format import APPLICANTS, APPLICATION_ROWS
 from disclosure_platform.statutory import KINDS
 
@@ -49,7 +50,7 @@ def test_pages_are_not_items_and_every_page_problem_is_reported_with_its_line(tr
         "kind: 公开指南", "kind: 公开指南\norgan: 连庄镇人民政府"))
     tree.write("pages/guide-again.md", GUIDE)
     tree.write("pages/制度.md", "---\ntitle: 制度\nkind: 公开制度\ndate: 2024-03-01\n---\n")
-    files = item_files(tree.root, item_excludes(tree.settings()))
+    files = item_files(tree.settings())
     assert [p.relative_to(tree.root).as_posix() for p in files] == ["policies/a.md"]
     found = problems(tree)
     assert "pages/broken.md:3: 类型(kind): 应为以下之一：" in "\n".join(found)
@@ -139,8 +140,7 @@ def test_typed_figures_that_disagree_with_the_catalog_are_reported(tree):
 def test_readme_tables_cover_pages_and_report_data():
     readme = (ROOT / "README.md").read_text(encoding="utf-8")
     assert "<!-- page-model:start -->" in readme and "<!-- report-data:start -->" in readme
-    assert with_table(readme) == readme, ("run: ../.venv/bin/python -m catalog_model.docs ../README.md "
-                                          "disclosure_platform.docs (in plugins/)")
+    assert with_tables(readme) == readme, "run: .venv/bin/python -m catalog_model.docs README.md disclosure_platform.docs"
 
 
 # The sample site -------------------------------------------------------------

@@ -16,7 +16,7 @@ from bs4 import BeautifulSoup
 from catalog_helpers import REFERENCE_DATE, ROOT
 
 from catalog_model.schema import KEY_BY_LABEL
-from catalog_validation.tree import item_excludes, item_files
+from catalog_model.content_tree import item_files
 
 CONTENT = ROOT / "content"
 
@@ -26,7 +26,7 @@ def front_matter(path: Path) -> dict:
     return {KEY_BY_LABEL.get(k, k): v for k, v in yaml.safe_load(head).items()}
 
 
-ITEMS = [front_matter(p) for p in item_files(CONTENT, item_excludes({"ARTICLE_EXCLUDES": ["files"]}))]
+ITEMS = [front_matter(p) for p in item_files({"PATH": str(CONTENT), "ARTICLE_EXCLUDES": ["files"]})]
 BUILT = [m for m in ITEMS if m.get("status", "published") != "draft"]
 LISTED = [m for m in BUILT if m.get("status", "published") == "published"]
 BY_INDEX = {m["index_no"]: m for m in BUILT}

@@ -21,8 +21,9 @@ import tempfile
 import time
 from pathlib import Path
 
+import make_corpus  # tools/make_corpus.py, beside this script
+
 ROOT = Path(__file__).resolve().parent.parent
-MAKE_CORPUS = Path(os.environ.get("MAKE_CORPUS", ROOT.parent / "shared" / "bench" / "make_corpus.py"))
 
 
 def build(content: Path, output: Path) -> tuple[float, int]:
@@ -44,9 +45,8 @@ def files(folder: Path) -> dict[str, tuple[int, int]]:
 
 
 def item_paths(content: Path) -> list[Path]:
-    sys.path.insert(0, str(Path(__file__).resolve().parent.parent / "plugins"))
-    from catalog_validation.tree import item_excludes, item_files
-    return item_files(content, item_excludes({"ARTICLE_EXCLUDES": ["files"]}))
+    from catalog_model.content_tree import item_files
+    return item_files({"PATH": str(content), "ARTICLE_EXCLUDES": ["files"]})
 
 
 def edit_one_item(content: Path) -> None:
@@ -88,8 +88,7 @@ def main() -> None:
     for count in map(int, args.counts.split()):
         corpus = work / f"corpus-{count}"
         if not corpus.exists():
-            subprocess.run([sys.executable, str(MAKE_CORPUS), "--count", str(count), "--out", str(corpus),
-                            "--attachments"], check=True, capture_output=True)
+            make_corpus.generate(corpus, count, attachments=True)
         rows.append(measure(f"{count}", corpus, work))
     keys = list(rows[0])
     print("| " + " | ".join(keys) + " |")

@@ -1,24 +1,23 @@
-"""Print the README's content-model table from the schema declaration.
+"""Print the README's generated tables: the content model and the site settings.
 
-    python -m catalog_model.docs README.md   (with plugins/ on sys.path)
+    python -m catalog_model.docs README.md [module …]
 
-The README holds the output between ``<!-- content-model -->`` markers; a
-test fails when the two differ, so the table never drifts from the code.
-Other kinds of content (the platform's pages) add their own marked tables
-to ``TABLES``.
+The README holds each table between its markers (``<!-- content-model:start -->``,
+``<!-- settings:start -->`` …); a test fails when a table differs from its
+declaration, so the tables never drift from the code. Plugins with content
+of their own add their tables to ``TABLES`` in a module named on the command
+line (``disclosure_platform.docs``: pages and 年报 data).
 """
 from __future__ import annotations
 
 import re
 import sys
 from pathlib import Path
-from typing import Callable
 
 from pydantic import BaseModel
 
-from .schema import Item, labels_of
-
-START, END = "<!-- content-model:start -->", "<!-- content-model:end -->"
+from .schema import ItemMetadata, labels_of
+from .settings import DECLARED, ROOT
 
 
 def model_table(model: type[BaseModel]) -> str:
@@ -32,14 +31,26 @@ def model_table(model: type[BaseModel]) -> str:
 
 
 def content_model_table() -> str:
-    return model_table(Item)
+    return model_table(ItemMetadata)
 
 
-# marker name -> the function printing the table between its markers
-TABLES: dict[str, Callable[[], str]] = {"content-model": content_model_table}
+def settings_table() -> str:
+    rows = ["| setting | default | rule |", "| --- | --- | --- |"]
+    for name, info in DECLARED.items():
+        default = info.default
+        if isinstance(default, str) and default.startswith(str(ROOT)):
+            default = Path(default).relative_to(ROOT).as_posix()
+        shown = ("*(see rule)*" if isinstance(default, (tuple, dict)) else f"`{default}`" if default != ""
+                 else "(empty)")
+        rule = (info.description or "").replace("|", "\\|")
+        rows.append(f"| `{name}` | {shown} | {rule} |")
+    return "\n".join(rows)
 
 
-def with_table(readme: str) -> str:
+TABLES = {"content-model": content_model_table, "settings": settings_table}
+
+
+def with_tables(readme: str) -> str:
     """``readme`` with the text between each pair of markers replaced by the current table."""
     for name, table in TABLES.items():
         start, end = f"<!-- {name}:start -->", f"<!-- {name}:end -->"
@@ -53,6 +64,6 @@ if __name__ == "__main__":
     for module in sys.argv[2:]:  # modules that add their tables, e.g. disclosure_platform.docs
         importlib.import_module(module)
     # They register with the imported module, not with this __main__ copy of it.
-    from catalog_model.docs import with_table as with_tables
+    from catalog_model.docs import with_tables as with_registered_tables
     path = Path(sys.argv[1])
-    path.write_text(with_tables(path.read_text(encoding="utf-8")), encoding="utf-8")
+    path.write_text(with_registered_tables(path.read_text(encoding="utf-8")), encoding="utf-8")

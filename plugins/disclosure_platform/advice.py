@@ -6,9 +6,7 @@ from __future__ import annotations
 from catalog_model.catalog import Catalog
 from catalog_model.problems import WARNING, Problem, problem
 
-from .columns import platform
-from .content import PlatformContent
-from .settings import setting
+from .content import platform_content
 from .statutory import assign, statutory_kinds
 
 SETTINGS_FILE = "pelicanconf.py"
@@ -16,34 +14,25 @@ SETTINGS_FILE = "pelicanconf.py"
 
 def platform_advice(catalog: Catalog, settings: dict) -> list[Problem]:
     found: list[Problem] = []
-    kinds = statutory_kinds(setting(settings, "CATALOG_STATUTORY_MAP"))
-    published = [e for e in catalog.entries if e.item and e.item.status == "published"]
-    assign(kinds, [_Article(e) for e in published])
+    kinds = statutory_kinds(catalog.settings.CATALOG_STATUTORY_MAP)
+    assign(kinds, catalog.listed)
     for kind in kinds:
         key = "advice_statutory_unmapped" if kind.selector.empty else "advice_statutory_empty" if not kind.items else None
         if key:
             found.append(_generated(problem(SETTINGS_FILE, 1, "CATALOG_STATUTORY_MAP", key, severity=WARNING,
                                             label=kind.label, title=kind.title)))
-    content: PlatformContent = catalog.extras.get("platform") or PlatformContent()
-    plat = platform(content.pages, catalog.organs, settings.get("SITE_OWNER", ""))
+    plat = platform_content(catalog).platform
+    pages_dir = catalog.settings.CATALOG_PAGES_DIR
     if plat.county.guide is None:
-        found.append(problem(setting(settings, "CATALOG_PAGES_DIR"), 1, "", "advice_no_county_guide",
-                             severity=WARNING))
+        found.append(problem(pages_dir, 1, "", "advice_no_county_guide", severity=WARNING))
     with_guide = {o.name for o in plat.organs if o.guide}
-    publishers = sorted({e.item.publisher for e in published} - with_guide)
-    for name in publishers:
-        if catalog.organs.get(name) and catalog.organs.get(name).kind != "县政府":
-            found.append(problem(setting(settings, "CATALOG_PAGES_DIR"), 1, "", "advice_no_guide",
-                                 severity=WARNING, organ=name))
+    for name in sorted({item.meta.publisher for item in catalog.listed} - with_guide):
+        organ = catalog.organs.get(name)
+        if organ and organ.kind != "县政府":  # the county government's guide is the county's
+            found.append(problem(pages_dir, 1, "", "advice_no_guide", severity=WARNING, organ=name))
     return found
 
 
-class _Article:
-    """The shape ``assign`` expects (a Pelican article) around a bare entry."""
-
-    def __init__(self, entry):
-        self.catalog = entry
-
-
 def _generated(found: Problem) -> Problem:
+    """Advice about a setting names pelicanconf.py, not a file of the content folder."""
     return Problem(found.path, found.line, found.field, found.text, found.hint, found.severity, in_content=False)

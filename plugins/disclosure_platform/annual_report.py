@@ -44,10 +44,8 @@ class CatalogFigures:
         self._starts: dict[tuple, Counter] = defaultdict(Counter)  # in force from the end of this year
         self._ends: dict[tuple, Counter] = defaultdict(Counter)  # … until the end of the year before this
         self._sections: dict[tuple, Counter] = defaultdict(Counter)  # (organ, year) -> section -> n
-        for entry in catalog.entries:
-            item = entry.item
-            if item is None or item.status != "published":
-                continue
+        for listed in catalog.listed:
+            item = listed.meta
             for organ in (item.publisher, COUNTY):
                 self._sections[organ, item.date.year][item.category] += 1
             kind = "regulations" if regulations.matches(item) else "normative" if normative.matches(item) else None
@@ -78,7 +76,7 @@ class CatalogFigures:
 def _repeal_date(item, catalog: Catalog) -> dt.date | None:
     if item.validity != "废止":
         return None
-    dates = [catalog.by_index[i].item.date for i in item.repealed_by if i in catalog.by_index]
+    dates = [catalog.by_index[i].meta.date for i in item.repealed_by if i in catalog.by_index]
     return min(dates) if dates else None
 
 

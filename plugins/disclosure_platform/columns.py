@@ -18,6 +18,9 @@ from .pages import APPLY, GUIDE, RULES, PageEntry
 COUNTY_SLUG = "index"
 GUIDE_DIR, RULES_DIR, STATUTORY_DIR, REPORTS_DIR, APPLY_DIR = "guide", "rules", "statutory", "reports", "apply"
 FORM_URL, FILL_URL = f"{APPLY_DIR}/form.html", f"{APPLY_DIR}/form-fill.html"
+COLUMN_URLS = {"guide": f"{GUIDE_DIR}/index.html", "rules": f"{RULES_DIR}/index.html",
+               "statutory": f"{STATUTORY_DIR}/index.html", "reports": f"{REPORTS_DIR}/index.html",
+               "apply": f"{APPLY_DIR}/index.html", "form": FORM_URL, "fill": FILL_URL}
 
 
 def owner_slug(organ: Organ | None) -> str:

@@ -3,24 +3,19 @@ any sub-path and file://). Added through ``get_generators`` after the
 catalog pages, whose context (catalog, organs, sections) it reads."""
 from __future__ import annotations
 
-from collections import defaultdict
 from dataclasses import dataclass, field
-from operator import attrgetter
 from pathlib import Path
 
 from pelican.generators import Generator
 
-from catalog_model.catalog import chronological
+from catalog_model.catalog import catalog_of
 from catalog_model.text import ui_text
-from catalog_model.vocabulary import Vocabulary
 from catalog_pages.listing import ListingPage, paginate
 
 from .annual_report import COUNTY, report_tables, summed
-from .columns import (APPLY_DIR, FILL_URL, FORM_URL, GUIDE_DIR, REPORTS_DIR, RULES_DIR, STATUTORY_DIR,
-                      platform, rule_url)
-from .content import PlatformContent
+from .columns import COLUMN_URLS, FILL_URL, FORM_URL, REPORTS_DIR, rule_url
+from .content import PlatformContent, platform_content
 from .selectors import Selector
-from .settings import setting
 from .statutory import assign, statutory_kinds
 from .tables import Table
 
@@ -41,57 +36,43 @@ class Statistics:
 @dataclass
 class ReportYear:
     year: int
-    items: list  # the 年报 articles of this report year, by organ order
+    items: list  # the 年报 items of this report year, by organ order
     county: Statistics | None = None
     organs: list[Statistics] = field(default_factory=list)
 
 
 class PlatformGenerator(Generator):
     def generate_context(self):
-        catalog = self.context["catalog"]
-        content: PlatformContent = catalog.extras.get("platform") or PlatformContent()
-        vocabulary = Vocabulary.from_settings(self.settings)
-        county = self.settings.get("SITE_OWNER", self.settings.get("SITENAME", ""))
-        self.platform = platform(content.pages, catalog.organs, county)
-        listed = chronological(self.context["articles"])
+        catalog = catalog_of(self.context, "disclosure_platform")
+        content = platform_content(catalog)
+        self.platform = content.platform
+        listed = catalog.listed
 
-        self.kinds = statutory_kinds(setting(self.settings, "CATALOG_STATUTORY_MAP"))
+        self.kinds = statutory_kinds(catalog.settings.CATALOG_STATUTORY_MAP)
         assign(self.kinds, listed)
-        size = self.settings.get("CATALOG_PAGE_SIZE", 20)
-        year = attrgetter("catalog.item.date.year")
+        size = catalog.settings.CATALOG_PAGE_SIZE
         self.kind_pages: dict[int, list[ListingPage]] = {
-            k.number: paginate(k.folder, k.items, size, year) for k in self.kinds if k.items}
+            k.number: paginate(k.folder, k.items, size, _year) for k in self.kinds if k.items}
 
-        rules_select = Selector.of(setting(self.settings, "CATALOG_RULES_SELECT"))
-        self.rule_items = [a for a in reversed(listed) if rules_select.matches(a.catalog.item)]
-        self.report_years = self._report_years(content, listed, catalog.organs, vocabulary)
+        rules_select = Selector.of(catalog.settings.CATALOG_RULES_SELECT)
+        self.rule_items = [i for i in reversed(listed) if rules_select.matches(i.meta)]
+        sections = [name for name, _ in catalog.settings.CATALOG_SECTIONS]
+        self.report_years = self._report_years(content, listed, catalog.organs, sections)
+        self.context["TEXT"] = ui_text()
+        # What the platform's own templates show (the home page and organ
+        # listings ask the catalog: catalog.extras.platform).
+        self.pages = {"platform": self.platform, "platform_kinds": self.kinds, "platform_rule_items": self.rule_items,
+                      "platform_report_years": self.report_years, "platform_urls": COLUMN_URLS}
 
-        organ_listings = {o.name: o for o in self.context.get("catalog_organs", [])}
-        for owner in self.platform.organs:  # organ pages link to their guide
-            if owner.name in organ_listings:
-                organ_listings[owner.name].guide_url = owner.guide_url
-        self.context.update(
-            TEXT=ui_text(),
-            platform=self.platform,
-            platform_kinds=self.kinds,
-            platform_kind_pages=self.kind_pages,
-            platform_rule_items=self.rule_items,
-            platform_report_years=self.report_years,
-            platform_urls={"guide": f"{GUIDE_DIR}/index.html", "rules": f"{RULES_DIR}/index.html",
-                           "statutory": f"{STATUTORY_DIR}/index.html", "reports": f"{REPORTS_DIR}/index.html",
-                           "apply": f"{APPLY_DIR}/index.html", "form": FORM_URL, "fill": FILL_URL},
-        )
-
-    def _report_years(self, content: PlatformContent, listed, organs, vocabulary) -> list[ReportYear]:
+    def _report_years(self, content: PlatformContent, listed, organs, sections: list[str]) -> list[ReportYear]:
         """年报 items by report year (published in the following year, 条例 第五十条), and
         statistics wherever a data file exists."""
         years: dict[int, ReportYear] = {}
         order = {o.name: i for i, o in enumerate(organs.organs)}
-        for article in listed:
-            item = article.catalog.item
-            if item.category == ANNUAL_REPORT_SECTION:
-                report_year = item.date.year - 1
-                years.setdefault(report_year, ReportYear(report_year, [])).items.append(article)
+        for item in listed:
+            if item.meta.category == ANNUAL_REPORT_SECTION:
+                report_year = item.meta.date.year - 1
+                years.setdefault(report_year, ReportYear(report_year, [])).items.append(item)
         for year, reports in content.reports_by_year().items():
             ry = years.setdefault(year, ReportYear(year, []))
             for r in sorted(reports, key=lambda r: order.get(r.organ, 0)):
@@ -99,13 +80,13 @@ class PlatformGenerator(Generator):
                 values = {**r.values, **{f"applications.{k}": v for k, v in r.applications.items()}}
                 ry.organs.append(Statistics(year, r.organ, f"{REPORTS_DIR}/{year}/{organ.code}.html",
                                             report_tables(organ.code, values, content.figures.computed(r.organ, year),
-                                                          list(vocabulary.section_names)), [r.source_path]))
+                                                          sections), [r.source_path]))
             ry.county = Statistics(year, self.platform.county.name, f"{REPORTS_DIR}/{year}/index.html",
                                    report_tables("county", summed(reports), content.figures.computed(COUNTY, year),
-                                                 list(vocabulary.section_names)),
+                                                 sections),
                                    sorted(r.source_path for r in reports))
         for ry in years.values():
-            ry.items.sort(key=lambda a: (order.get(a.catalog.item.publisher, 0), a.catalog.item.date))
+            ry.items.sort(key=lambda i: (order.get(i.meta.publisher, 0), i.meta.date, i.meta.index_no))
             for stats in [ry.county, *ry.organs]:
                 if stats:
                     base = stats.save_as[:-len(".html")]
@@ -118,25 +99,25 @@ class PlatformGenerator(Generator):
 
         def write(save_as: str, template: str, **extra) -> None:
             writer.write_file(save_as, self.get_template(template), self.context, relative_urls=relative,
-                              url=save_as, **extra)
+                              url=save_as, **self.pages, **extra)
 
         p = self.platform
-        write(f"{GUIDE_DIR}/index.html", "platform_guides")
+        write(COLUMN_URLS["guide"], "platform_guides")
         for owner in [p.county, *p.organs]:
             if owner.guide and owner.organ:
                 write(owner.guide_url, "platform_page", entry=owner.guide, owner=owner,
-                      parent=(ui_text()["platform_guides"], f"{GUIDE_DIR}/index.html"))
+                      parent=(ui_text()["platform_guides"], COLUMN_URLS["guide"]))
             if owner.apply_url:
                 write(owner.apply_url, "platform_apply", owner=owner, apply_page=owner.apply or p.county.apply)
-        write(f"{RULES_DIR}/index.html", "platform_rules")
+        write(COLUMN_URLS["rules"], "platform_rules")
         for entry in p.rules:
             write(rule_url(entry), "platform_page", entry=entry, owner=p.owner(entry.owner),
-                  parent=(ui_text()["platform_rules"], f"{RULES_DIR}/index.html"))
-        write(f"{STATUTORY_DIR}/index.html", "platform_statutory")
+                  parent=(ui_text()["platform_rules"], COLUMN_URLS["rules"]))
+        write(COLUMN_URLS["statutory"], "platform_statutory")
         for kind in self.kinds:
             for page in self.kind_pages.get(kind.number, []):
                 write(page.save_as, "platform_statutory_kind", kind=kind, listing=kind, page=page)
-        write(f"{REPORTS_DIR}/index.html", "platform_reports")
+        write(COLUMN_URLS["reports"], "platform_reports")
         for ry in self.report_years:
             for stats in [ry.county, *ry.organs]:
                 if stats:
@@ -144,9 +125,13 @@ class PlatformGenerator(Generator):
                     for t in stats.tables:
                         _write_bytes(Path(self.output_path) / t.csv_name, t.csv_bytes())
         if not p.county.guide:
-            write(f"{APPLY_DIR}/index.html", "platform_apply", owner=p.county, apply_page=p.county.apply)
+            write(COLUMN_URLS["apply"], "platform_apply", owner=p.county, apply_page=p.county.apply)
         write(FORM_URL, "platform_form", fillable=False)
         write(FILL_URL, "platform_form", fillable=True)
+
+
+def _year(item) -> int:
+    return item.meta.date.year
 
 
 def _write_bytes(path: Path, data: bytes) -> None:

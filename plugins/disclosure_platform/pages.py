@@ -5,7 +5,7 @@ A page is a Markdown file below ``content/pages/`` (``CATALOG_PAGES_DIR``),
 with front matter declared once below and validated like an item's (same
 ``file:line: 标签(field): message (hint)`` messages, every problem at once).
 Files in that folder are never items: the folder is one of the item
-excludes (``catalog_validation.tree.item_excludes``). A page belongs to the
+excludes (``catalog_model.content_tree.item_excludes``). A page belongs to the
 county (no ``organ``) or to one organ of ``organs.yaml``.
 """
 from __future__ import annotations

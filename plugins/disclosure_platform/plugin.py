@@ -1,8 +1,8 @@
 """Pelican wiring of the platform."""
 from pelican import signals
 
+from catalog_model.content_tree import item_excludes
 from catalog_validation.advisories import add_advisory
-from catalog_validation.tree import item_excludes
 from catalog_validation.validate import add_content_check
 
 from .advice import platform_advice
@@ -11,8 +11,12 @@ from .generator import get_generators
 
 
 def exclude_pages(pelican) -> None:
-    """Pelican reads no page as an item (the same folders ``validate_tree`` skips)."""
-    pelican.settings["ARTICLE_EXCLUDES"] = item_excludes(pelican.settings)
+    """Pelican's article generator skips the pages folder, as ``item_files`` does:
+    a county whose settings name another CATALOG_PAGES_DIR (or leave ARTICLE_EXCLUDES
+    without it) still never has a page read as an item."""
+    excludes = item_excludes(pelican.settings)
+    if excludes != list(pelican.settings.get("ARTICLE_EXCLUDES", [])):
+        pelican.settings["ARTICLE_EXCLUDES"] = excludes
 
 
 def register_checks() -> None:

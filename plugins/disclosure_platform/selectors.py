@@ -8,9 +8,8 @@ from __future__ import annotations
 
 from dataclasses import dataclass
 
+from catalog_model.settings import SELECTOR_KEYS as KEYS
 from catalog_model.vocabulary import TOPIC_LEVEL_SEPARATOR
-
-KEYS = ("sections", "topics", "genres", "keywords")
 
 
 @dataclass(frozen=True)
@@ -33,10 +32,11 @@ class Selector:
     def empty(self) -> bool:
         return not (self.sections or self.topics or self.genres or self.keywords)
 
-    def matches(self, item) -> bool:
-        if item.category in self.sections or (item.genre and item.genre in self.genres):
+    def matches(self, meta) -> bool:
+        """Whether an item's metadata (its validated front matter) is selected."""
+        if meta.category in self.sections or (meta.genre and meta.genre in self.genres):
             return True
-        if item.topic and any(item.topic == t or item.topic.startswith(t + TOPIC_LEVEL_SEPARATOR)
+        if meta.topic and any(meta.topic == t or meta.topic.startswith(t + TOPIC_LEVEL_SEPARATOR)
                               for t in self.topics):
             return True
-        return bool(self.keywords) and not self.keywords.isdisjoint(item.keywords)
+        return bool(self.keywords) and not self.keywords.isdisjoint(meta.keywords)

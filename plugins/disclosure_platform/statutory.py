@@ -33,6 +33,7 @@ KINDS: tuple[str, ...] = (
 NUMERALS = ("一", "二", "三", "四", "五", "六", "七", "八", "九", "十",
             "十一", "十二", "十三", "十四", "十五")
 
+# The default of the setting CATALOG_STATUTORY_MAP.
 DEFAULT_STATUTORY_MAP: dict[int, dict] = {
     1: {"sections": ["政策文件"]},
     2: {"topics": ["综合政务\\机构职能", "国务院组织机构"]},
@@ -58,7 +59,7 @@ class StatutoryKind:
     number: int  # 1–15
     title: str
     selector: Selector
-    items: list = field(default_factory=list)  # articles, oldest first
+    items: list = field(default_factory=list)  # catalog Items, oldest first
 
     @property
     def label(self) -> str:
@@ -77,15 +78,15 @@ class StatutoryKind:
         return f"{self.folder}/index.html"
 
 
-def statutory_kinds(mapping: dict) -> list[StatutoryKind]:
-    """The fifteen kinds with their selectors (settings keys may be strings: JSON)."""
-    by_number = {int(k): v for k, v in mapping.items()}
+def statutory_kinds(mapping: dict | None) -> list[StatutoryKind]:
+    """The fifteen kinds with their selectors (the setting, else the default mapping)."""
+    by_number = {int(k): v for k, v in (DEFAULT_STATUTORY_MAP if mapping is None else mapping).items()}
     return [StatutoryKind(n, title, Selector.of(by_number.get(n))) for n, title in enumerate(KINDS, 1)]
 
 
-def assign(kinds: list[StatutoryKind], articles_oldest_first) -> None:
-    """Put each article under every kind whose selector it matches: one pass, 15 tests an item."""
-    for article in articles_oldest_first:
+def assign(kinds: list[StatutoryKind], items_oldest_first) -> None:
+    """Put each item under every kind whose selector it matches: one pass, 15 tests an item."""
+    for item in items_oldest_first:
         for kind in kinds:
-            if kind.selector.matches(article.catalog.item):
-                kind.items.append(article)
+            if kind.selector.matches(item.meta):
+                kind.items.append(item)

@@ -1,9 +1,0 @@
-"""The signal checks connect to, to stop a finished build from being published.
-
-Sent with the Pelican object once every page is written, before the swap. A
-receiver that finds the site unfit reports why and raises ``SystemExit``:
-the previous output then stays as it was.
-"""
-from blinker import signal
-
-before_publish = signal("gongkai.before_publish")
