@@ -6,6 +6,7 @@
 #   make serve / make devserver    preview on http://127.0.0.1:8000/ (devserver rebuilds on change)
 #   make bench                     build-time figures for generated corpora
 #   make bench-search              search figures: index build, bytes per cold query, recall (BENCH_SEARCH_COUNTS)
+#   make import FROM=EXPORT OUT=DIR  import a CMS metadata export (CSV/.xlsx) as a content tree (MAP=… SKIP_BAD=1)
 #   make screenshots               PNGs of each page type at 390×844 and 1280×900 (SCREENSHOTS=DIR)
 
 PYTHON ?= python3
@@ -21,7 +22,7 @@ EXTRA_SETTINGS ?=  # more NAME=json-value pairs for pelican --extra-settings
 OUTPUT_ABS = $(abspath $(OUTPUT))
 STAGING = $(dir $(OUTPUT_ABS)).$(notdir $(OUTPUT_ABS)).staging
 
-.PHONY: html publish serve devserver test check bench bench-search screenshots clean system-deps
+.PHONY: html publish serve devserver test check bench bench-search screenshots clean system-deps import
 
 $(BIN)/.installed-build: requirements.txt Makefile
 	test -x $(BIN)/python || $(PYTHON) -m venv $(VENV)
@@ -68,6 +69,11 @@ bench: $(BIN)/.installed-build
 
 bench-search: $(BIN)/.installed-build node_modules/.installed
 	$(BIN)/python tools/bench_search.py
+
+# Import a county CMS's metadata export; see README "Moving in: importing an existing catalog".
+import: $(BIN)/.installed-build
+	@test -n "$(FROM)" -a -n "$(OUT)" || { echo "usage: make import FROM=export.csv|.xlsx OUT=DIR [MAP=map.yaml] [SKIP_BAD=1]" >&2; exit 2; }
+	$(BIN)/python tools/import_catalog.py "$(FROM)" "$(OUT)" $(if $(MAP),--map "$(MAP)") $(if $(SKIP_BAD),--skip-bad)
 
 SCREENSHOTS ?= /tmp/gongkai-screenshots
 screenshots: $(BIN)/.installed-test node_modules/.installed

@@ -16,12 +16,10 @@ from difflib import get_close_matches
 from pathlib import Path
 from typing import Any
 
-import yaml
-
 from catalog_model.organs import OrganRegistry
 from catalog_model.problems import Problem, problem
 from catalog_model.text import message
-from catalog_model.yaml_lines import error_line, error_text, load_with_lines
+from catalog_model.yaml_errors import load_checked
 
 from .report_format import (ACTIVE_COUNTS, ACTIVE_DOC_COLUMNS, ACTIVE_DOC_ROWS, ACTIVE_FEES, APPLICANTS,
                             APPLICATION_ROWS, OUTCOMES, RESULT_ROWS, RESULTS_TOTAL, REVIEW_GROUPS, Row)
@@ -94,11 +92,10 @@ def read_data_file(path: Path, root: Path) -> tuple[ReportData | None, list[Prob
     except UnicodeDecodeError as exc:
         return None, [problem(rel, data[: exc.start].count(b"\n") + 1, "", "encoding_unknown",
                               hint_key="encoding_hint")]
-    try:
-        raw, lines, duplicates = load_with_lines(text)
-    except yaml.YAMLError as exc:
-        return None, [problem(rel, error_line(exc), "", "yaml_syntax", problem=error_text(exc))]
-    problems = [problem(rel, d.line, d.key, "duplicate_key", first=d.first) for d in duplicates]
+    raw, lines, duplicates, problems = load_checked(text, rel)
+    if raw is None and problems:
+        return None, problems
+    problems += [problem(rel, d.line, d.key, "duplicate_key", first=d.first) for d in duplicates]
     if not isinstance(raw, dict):
         return None, problems + [problem(rel, 1, "", "not_mapping")]
     return _validate(raw, lines, rel, problems)
