@@ -14,11 +14,14 @@ from bs4 import BeautifulSoup
 
 from catalog_helpers import REFERENCE_DATE, ROOT, front_matter
 
+from catalog_model.content_tree import item_files
+from catalog_model.pelican_defaults import ARTICLE_EXCLUDES
+
 
 CONTENT = ROOT / "content"
 
 
-ITEMS = [front_matter(p) for p in sorted(CONTENT.rglob("*.md")) if "files" not in p.parts]
+ITEMS = [front_matter(p) for p in item_files({"PATH": str(CONTENT), "ARTICLE_EXCLUDES": ARTICLE_EXCLUDES})]
 BUILT = [m for m in ITEMS if m.get("status", "published") != "draft"]
 LISTED = [m for m in BUILT if m.get("status", "published") == "published"]
 BY_INDEX = {m["index_no"]: m for m in BUILT}

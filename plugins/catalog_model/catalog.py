@@ -42,6 +42,7 @@ class Catalog:
     by_index: dict[str, Item] = field(default_factory=dict)
     reverse: dict[str, dict[str, list[str]]] = field(default_factory=dict)
     history: dict[str, History] = field(default_factory=dict)  # by source path; empty outside git
+    extras: dict = field(default_factory=dict)  # what other plugins read beside the items, by plugin
 
     def __post_init__(self) -> None:
         reverse: dict[str, dict[str, list[str]]] = {name: defaultdict(list) for name in LINKS.values()}

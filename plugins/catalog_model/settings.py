@@ -27,6 +27,7 @@ from .problems import Problem, problem, report
 
 ROOT = Path(__file__).resolve().parents[2]
 PREFIXES = ("CATALOG_", "SEARCH_", "LINK_CHECK_", "MIRROR_")
+SELECTOR_KEYS = ("sections", "topics", "genres", "keywords")  # what a setting may select items by
 
 
 def setting(default: Any, rule: str, **kwargs) -> Any:
@@ -74,6 +75,21 @@ class SiteSettings(BaseModel):
     SEARCH_SNIPPET_CHARS: int = setting(60, "characters of 内容概述 shown under a result", ge=0)
     SEARCH_LUNR_JS: str = setting(str(ROOT / "node_modules" / "lunr" / "lunr.min.js"),
                                   "lunr.js copied into the site (the pinned npm package)")
+    # The disclosure platform (plugins/disclosure_platform): pages, 法定主动公开内容, 年报
+    CATALOG_PAGES_DIR: str = setting("pages", "folder below the content folder holding the platform's pages "
+                                              "(guides, 制度, 依申请公开); never read for items")
+    CATALOG_REPORT_DATA_DIR: str = setting("report-data", "folder of the 年报 data files, "
+                                                          "`<year>/<name>.yaml`, one per organ and year")
+    CATALOG_STATUTORY_MAP: Optional[dict[int, dict[str, tuple[str, ...]]]] = setting(
+        None, "条例 第二十条's kinds (1–15) → `{sections, topics, genres, keywords}` whose items each shows; "
+        "empty: the default mapping in `disclosure_platform/statutory.py`")
+    CATALOG_RULES_SELECT: dict[str, tuple[str, ...]] = setting(
+        {"keywords": ("政府信息公开制度",)}, "items listed in the 政府信息公开制度 column beside its pages "
+        "(`{sections, topics, genres, keywords}`)")
+    CATALOG_REPORT_REGULATIONS: dict[str, tuple[str, ...]] = setting(
+        {"genres": ("命令",)}, "which items the 年报 counts as 规章 (`{sections, topics, genres, keywords}`)")
+    CATALOG_REPORT_NORMATIVE: dict[str, tuple[str, ...]] = setting(
+        {"sections": ("政策文件",)}, "which items the 年报 counts as 行政规范性文件 (those not 规章)")
     # Publishing
     LINK_CHECK_ALLOW_EMPTY_SECTIONS: bool = setting(
         False, "publish even when a section has no items (inspectors count 空白栏目; better drop the "
@@ -110,6 +126,21 @@ class SiteSettings(BaseModel):
             raise ValueError(f"not a regular expression: {exc}") from None
         return value
 
+    @field_validator("CATALOG_RULES_SELECT", "CATALOG_REPORT_REGULATIONS", "CATALOG_REPORT_NORMATIVE")
+    @classmethod
+    def _selector(cls, value: dict) -> dict:
+        return _selector_keys(value)
+
+    @field_validator("CATALOG_STATUTORY_MAP")
+    @classmethod
+    def _statutory(cls, value: Optional[dict]) -> Optional[dict]:
+        if value is not None:
+            if not set(value) <= set(range(1, 16)):
+                raise ValueError("keys are the kinds of 条例 第二十条, 1 to 15")
+            for selector in value.values():
+                _selector_keys(selector)
+        return value
+
     @field_validator("CATALOG_SECTIONS")
     @classmethod
     def _sections(cls, value: tuple) -> tuple:
@@ -120,6 +151,13 @@ class SiteSettings(BaseModel):
         if len(set(slugs)) != len(slugs) or len({n for n, _ in value}) != len(value):
             raise ValueError("section names and slugs must be unique")
         return value
+
+
+def _selector_keys(value: dict) -> dict:
+    unknown = set(value) - set(SELECTOR_KEYS)
+    if unknown:
+        raise ValueError(f"unknown keys {sorted(unknown)}; use {', '.join(SELECTOR_KEYS)}")
+    return value
 
 
 DECLARED = SiteSettings.model_fields

@@ -9,8 +9,17 @@ from catalog_model.schema import field_name
 from catalog_model.vocabulary import POLICY_SECTION, VALID
 
 
-def advisories(catalog: Catalog) -> list[Problem]:
-    found = []
+# Advice from other plugins (the platform's columns): (catalog, settings) -> problems.
+ADVISORIES: list = []
+
+
+def add_advisory(advise) -> None:
+    if advise not in ADVISORIES:
+        ADVISORIES.append(advise)
+
+
+def advisories(catalog: Catalog, settings: dict | None = None) -> list[Problem]:
+    found = [p for advise in ADVISORIES for p in advise(catalog, settings or {})]
     interpreted = catalog.reverse["interpreted_by"]
     for item in catalog.listed:
         meta = item.meta
