@@ -144,6 +144,14 @@ class ItemMetadata(BaseModel):
     replaces: TextList = field("替代", "optional 索引号 (or list) this item replaces; shown both ways", [])
     repealed_by: TextList = field("废止依据", "optional 索引号 (or list) of the document that repealed "
                                           "this one; shown both ways", [])
+    interpretation_form: Optional[Text] = field(
+        "解读形式", "optional, for a 政策解读: 文字解读 / 图解 / 问答 / 新闻发布会 / 在线访谈; a 图解 needs "
+        "a text version (its body)", None)
+    consultation_deadline: Optional[Date] = field(
+        "征集截止日期", "optional date, for a 意见征集: shown as 征集中 / 已结束 at the build's reference date",
+        None)
+    feedback_for: TextList = field("反馈对象", "optional 索引号 (or list) of the 意见征集 this 意见反馈 "
+                                          "reports on (采纳情况); shown both ways", [])
     attachments: list[Attachment] = field("附件", "optional list of `{file, title}`; the file must exist "
                                                "under content/", [])
     summary: Optional[Text] = field("内容概述", f"optional, ≤ {SUMMARY_MAX_CHARS} characters; "
@@ -152,6 +160,10 @@ class ItemMetadata(BaseModel):
                         "published")
     withdrawn_reason: Optional[Text] = field("撤回原因", "required when 状态 is withdrawn; shown on the "
                                                   "tombstone page", None)
+    withdrawn_date: Optional[Date] = field("撤回日期", "optional date the item was withdrawn, not before "
+                                                "发布日期; shown on the tombstone page", None)
+    corrected_by: Optional[Text] = field("更正信息", "optional 索引号 of the item that corrects or replaces "
+                                              "a withdrawn one; the tombstone links to it", None)
     privacy_allow: list[PrivacyAllowance] = field(
         "公开豁免", "optional list of `{value, reason}`: numbers or e-mail addresses that look personal but "
         "must be public (a service hotline, a published case number); everything else the privacy guard "
@@ -195,6 +207,11 @@ class ItemMetadata(BaseModel):
     @classmethod
     def _validity(cls, value: Optional[str]) -> Optional[str]:
         return None if value is None else _one_of(value, vocab.VALIDITIES)
+
+    @field_validator("interpretation_form")
+    @classmethod
+    def _interpretation_form(cls, value: Optional[str]) -> Optional[str]:
+        return None if value is None else _one_of(value, vocab.INTERPRETATION_FORMS)
 
     @field_validator("summary")
     @classmethod
@@ -250,6 +267,9 @@ def cross_field_mistakes(meta: ItemMetadata, failed: frozenset = frozenset()) ->
         found.append(_fail("validity_required", field="validity"))
     if judged("status", "withdrawn_reason") and meta.status == "withdrawn" and not meta.withdrawn_reason:
         found.append(_fail("withdrawn_reason_required", field="withdrawn_reason"))
+    if judged("withdrawn_date", "date") and meta.withdrawn_date and meta.date and meta.withdrawn_date < meta.date:
+        found.append(_fail("withdrawn_before_date", field="withdrawn_date", withdrawn=str(meta.withdrawn_date),
+                           date=str(meta.date)))
     return found
 
 

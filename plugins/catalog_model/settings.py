@@ -59,7 +59,21 @@ class SiteSettings(BaseModel):
     CATALOG_PAGE_SIZE: int = setting(20, "rows per listing page", ge=1)
     CATALOG_HOME_NEWEST: int = setting(10, "newest items on the home page", ge=0)
     CATALOG_SITE_URL: str = setting("", "the public address of the site, for the `Url` meta tag and the "
-                                        "redirect files' targets only (pages link relatively)")
+                                        "redirect files' targets, feeds, sitemap and JSON-LD (pages link "
+                                        "relatively)")
+    CATALOG_FEED_ENTRIES: int = setting(50, "newest items in each Atom feed (whole catalog, section, organ)",
+                                        ge=1)
+    CATALOG_SITEMAP_MAX_URLS: int = setting(50000, "URLs per sitemap file; past it `sitemap.xml` is an index of "
+                                                   "`sitemaps/<n>.xml` (needs `CATALOG_SITE_URL`)",
+                                            ge=1, le=50000)
+    # Site identity (footer and <head>, 《政府网站发展指引》); empty ones are left out
+    CATALOG_SPONSOR: str = setting("", "主办单位")
+    CATALOG_SITE_ID: str = setting("", "网站标识码, also `<meta name=\"SiteIDCode\">`")
+    CATALOG_ICP: str = setting("", "ICP 备案号, linked to `CATALOG_ICP_URL`")
+    CATALOG_ICP_URL: str = setting("https://beian.miit.gov.cn/", "where the ICP 备案号 is verified")
+    CATALOG_PSB: str = setting("", "公安机关备案号, linked to `CATALOG_PSB_URL`")
+    CATALOG_PSB_URL: str = setting("https://beian.mps.gov.cn/", "where the 公安备案号 is verified")
+    CATALOG_CONTACT: str = setting("", "联系我们: address and telephone, shown in the footer")
     # Reading
     CATALOG_READ_WORKERS: Optional[int] = setting(
         None, "processes that read items ahead of Pelican; default one per core, 1 turns it off", ge=1)

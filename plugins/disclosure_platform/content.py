@@ -74,8 +74,12 @@ def check_platform(catalog: Catalog, settings: dict) -> list[Problem]:
         problems += computed_problems(report, figures.computed(report.organ, report.year))
     wrong = {p.path for p in problems if p.severity == ERROR}
     problems_free = [e for e in valid_pages if e.source_path not in wrong]
-    catalog.extras[EXTRAS_KEY] = PlatformContent(valid_pages, reports, figures, platform(
-        problems_free, catalog.organs, settings.get("SITE_OWNER", settings.get("SITENAME", ""))))
+    columns = platform(problems_free, catalog.organs, settings.get("SITE_OWNER", settings.get("SITENAME", "")))
+    catalog.extras[EXTRAS_KEY] = PlatformContent(valid_pages, reports, figures, columns)
+    # The organ pages (catalog_pages) link each organ's guide through the catalog's one registry.
+    for owner in columns.organs:
+        if owner.guide_url:
+            catalog.guides[owner.organ.code] = owner.guide_url
     return problems
 
 

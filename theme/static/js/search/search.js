@@ -23,6 +23,12 @@
 
   function say(message) { statusEl.textContent = message; }
 
+  // 2025-10-09 → 2025年10月9日, as every page writes dates.
+  function cnDate(iso) {
+    var p = String(iso).split("-");
+    return p.length === 3 ? +p[0] + "年" + (+p[1]) + "月" + (+p[2]) + "日" : iso;
+  }
+
   function fetchJson(path) {
     var url = base + path;
     if (path !== "manifest.json") url += "?v=" + opened.manifest.build;
@@ -77,7 +83,7 @@
     li.appendChild(title);
     var meta = document.createElement("p");
     meta.className = "gk-search-result__meta";
-    var parts = [[text("publisher"), m.publishers[row[2]]], [text("date"), row[3]], [text("category"), m.categories[row[4]]]];
+    var parts = [[text("publisher"), m.publishers[row[2]]], [text("date"), cnDate(row[3])], [text("category"), m.categories[row[4]]]];
     if (row[5]) parts.push([text("validity"), row[5]]);
     if (row[6]) parts.push([text("doc-no"), row[6]]);
     meta.textContent = parts.map(function (p) { return p[0] + "：" + p[1]; }).join("　");
@@ -128,8 +134,9 @@
             pager.hidden = known && pages < 2;
             pager.querySelector("[data-search-prev]").disabled = s.page <= 1;
             pager.querySelector("[data-search-next]").disabled = known && s.page >= pages;
-            var values = { count: found.atLeast, page: s.page, pages: pages };
-            say(s.mode === "or" ? text("or-showing", values) : text(known ? "count" : "count-at-least", values));
+            var values = { count: found.atLeast, page: s.page, pages: pages, query: s.query };
+            say(s.mode === "or" ? text(s.oneWord ? "or-showing-word" : "or-showing", values)
+              : text(known ? "count" : "count-at-least", values));
             if (moveFocus) heading.focus();
           });
         });
@@ -141,7 +148,8 @@
     clear();
     if (!query.plan(q).terms.length) { state = null; say(q.trim() ? text("nothing") : text("empty")); return Promise.resolve(); }
     say(text("loading"));
-    var s = state = { plan: null, page: 1, mode: "and" };
+    // One word typed (no spaces) is still several bigrams: the messages speak of the word, not of "terms".
+    var s = state = { plan: null, page: 1, mode: "and", query: q.trim(), oneWord: !/\s/.test(q.trim()) };
     return open().then(function (index) {
       var plan = s.plan = query.plan(q, index.manifest);
       return index.loadShards(index.shardsFor(plan)).then(function () {
@@ -151,8 +159,8 @@
         if (holdsAll) return show(false);
         var any = plan.terms.length > 1 && plan.clauses.length ? index.anyRefs(plan).size : 0;
         if (!any) { say(text("nothing")); return; }
-        say(text("none"));
-        orButton.textContent = text("or-offer", { count: any });
+        say(s.oneWord ? text("none-word", { query: s.query }) : text("none"));
+        orButton.textContent = text(s.oneWord ? "or-offer-word" : "or-offer", { count: any });
         orBox.hidden = false;
       });
     }).catch(function (error) {
