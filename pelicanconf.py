@@ -24,7 +24,8 @@ DEFAULT_LANG = "zh-CN"
 RELATIVE_URLS = True
 
 PLUGIN_PATHS = [PLUGINS_DIR]
-PLUGINS = ["catalog_reader", "catalog_validation", "catalog_pages", "search_index", "link_check", "mirror_publish"]
+PLUGINS = ["catalog_reader", "catalog_validation", "catalog_pages", "search_index", "link_check", "mirror_publish",
+           "build_cache"]
 
 # Items: the URL comes from the 索引号, never from the title.
 ARTICLE_PATHS = [""]
@@ -56,6 +57,9 @@ DELETE_OUTPUT_DIRECTORY = True  # the output is a staging folder; see mirror_pub
 
 # Read results of unchanged item files are reused (see catalog_reader/read_cache.py).
 CATALOG_READ_CACHE = ".cache/items"
+# Pages whose inputs are unchanged are carried over from the published site
+# (see build_cache); the link check reads only pages it has not seen.
+CATALOG_PAGE_CACHE = ".cache/pages"
 
 CATALOG_PAGE_SIZE = 20
 CATALOG_HOME_NEWEST = 10

@@ -49,7 +49,7 @@ def gz(path: Path) -> int:
 def build(content: Path, output: Path, work: Path) -> dict:
     stats, docs = work / f"{output.name}-stats.json", work / f"{output.name}-docs.json"
     extra = (f"SEARCH_STATS_FILE='\"{stats}\"' SEARCH_DOCUMENTS_DUMP='\"{docs}\"' SEARCH_DOCUMENTS_DUMP_FIELDS=false"
-             " CATALOG_READ_CACHE='\"\"'")  # a cold build: the index's share of a build that reads every file
+             " CATALOG_READ_CACHE='\"\"' CATALOG_PAGE_CACHE='\"\"'")  # a cold build: the index's share of a build that reads every file
     before = resource.getrusage(resource.RUSAGE_CHILDREN)
     started = time.perf_counter()
     result = subprocess.run(["make", "--no-print-directory", "-C", str(ROOT), "html", f"CONTENT={content}",

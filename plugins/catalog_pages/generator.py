@@ -8,11 +8,14 @@ Pelican's writer (so relative URLs work from any sub-path and file://).
 from __future__ import annotations
 
 from dataclasses import dataclass
+import re
 from operator import attrgetter
 from pathlib import Path
 
 from pelican.generators import Generator
 
+from build_cache.fingerprint import file_digest
+from build_cache.writer import declare, enabled, page_fingerprint
 from catalog_model.catalog import chronological
 from catalog_model.text import ui_text
 from catalog_model.vocabulary import ORGAN_KINDS, Vocabulary
@@ -52,6 +55,11 @@ def organ_folder(code: str) -> str:
     return f"organs/{code}"
 
 
+# Pelican rewrites these placeholders in a body into other contents' URLs, so
+# such a page depends on files its fingerprint does not name: always render it.
+INTRASITE_LINK = re.compile(r"[{|](?:filename|static|attach|index|tag|category|author)[}|]")
+
+
 def setting(settings: dict, name: str):
     return settings.get(name, DEFAULTS[name])
 
@@ -76,6 +84,7 @@ class CatalogPagesGenerator(Generator):
             article.related_items = {relation: [by_index[e.item.index_no] for e in entries]
                                      for relation, entries in catalog.links(entry).items()}
             article.attachment_files = [attachments.describe(root, a.file, a.title) for a in item.attachments]
+        self.declare_item_pages(every, root)
 
         size = setting(self.settings, "CATALOG_PAGE_SIZE")
         ordered = chronological(listed)
@@ -100,6 +109,30 @@ class CatalogPagesGenerator(Generator):
             catalog_total=len(listed),
         )
 
+    def declare_item_pages(self, every: list, root: Path) -> None:
+        """Each item page's inputs: its file, the files of the items it shows,
+        its attachments' descriptions, its organ and section."""
+        self.digests = {}
+        if not enabled():
+            return  # no build cache: every page is rendered
+        self.digests = {a.catalog.source_path: file_digest(root / a.catalog.source_path) for a in every}
+        for article in every:
+            if INTRASITE_LINK.search(article._content or ""):
+                continue
+            declare(article.save_as, page_fingerprint(
+                "item", article.catalog.source_path, self.digests[article.catalog.source_path],
+                [(relation, [self.digests[o.catalog.source_path] for o in others])
+                 for relation, others in sorted(article.related_items.items())],
+                [(f.save_as, f.title, f.kind, f.size) for f in article.attachment_files],
+                article.organ.model_dump(), article.organ_url, article.section_url))
+
+    def listing_fingerprint(self, listing: Listing, page: ListingPage) -> str | None:
+        if not self.digests:
+            return None
+        return page_fingerprint("listing", listing.name, listing.kind, listing.group, listing.url, page.save_as,
+                                page.number, page.newer, page.older, page.total, page.years,
+                                [self.digests[a.catalog.source_path] for a in page.items])
+
     def generate_output(self, writer):
         relative = self.settings["RELATIVE_URLS"]
         writer.write_file("index.html", self.get_template("index"), self.context,
@@ -108,7 +141,8 @@ class CatalogPagesGenerator(Generator):
         for listing in [*self.sections, *self.organs]:
             for page in listing.pages:
                 writer.write_file(page.save_as, listing_template, self.context, relative_urls=relative,
-                                  listing=listing, page=page, url=page.save_as)
+                                  listing=listing, page=page, url=page.save_as,
+                                  fingerprint=self.listing_fingerprint(listing, page))
         output = Path(self.output_path)
         for attachment in self.attachment_files:
             attachments.publish(attachment, output)

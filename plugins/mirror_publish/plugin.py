@@ -8,6 +8,7 @@ from pelican import signals
 
 from .publish import keep_unchanged_mtimes, swap_in
 from .signals import before_publish
+from .signals import published as published_signal
 
 logger = logging.getLogger(__name__)
 
@@ -23,6 +24,7 @@ def publish(pelican) -> None:
     unchanged, changed = keep_unchanged_mtimes(staging, published)
     swap_in(staging, published)
     logger.info("Published %s: %d files changed, %d unchanged", published, changed, unchanged)
+    published_signal.send(pelican)
 
 
 def register() -> None:

@@ -21,9 +21,15 @@ def keep_unchanged_mtimes(staging: Path, published: Path) -> tuple[int, int]:
         for name in files:
             new = Path(folder, name)
             old = published / new.relative_to(staging)
-            if old.is_file() and filecmp.cmp(new, old, shallow=False):
-                stat = old.stat()
-                os.utime(new, ns=(stat.st_atime_ns, stat.st_mtime_ns))
+            try:
+                old_stat, new_stat = old.stat(), new.stat()
+            except OSError:
+                changed += 1
+                continue
+            if (old_stat.st_ino, old_stat.st_dev) == (new_stat.st_ino, new_stat.st_dev):
+                unchanged += 1  # carried over as a hard link by build_cache: the very same file
+            elif filecmp.cmp(new, old, shallow=False):
+                os.utime(new, ns=(old_stat.st_atime_ns, old_stat.st_mtime_ns))
                 unchanged += 1
             else:
                 changed += 1

@@ -13,6 +13,7 @@ from pathlib import Path
 from pelican import signals
 from pelican.generators import Generator
 
+from build_cache.writer import enabled, output_record, page_fingerprint, reuse
 from catalog_model.text import ui_text
 
 from . import builder, documents, shards
@@ -46,6 +47,7 @@ class SearchIndexGenerator(Generator):
     search_index = None
     search_docs: list = []
     stats: dict = {}
+    fingerprint = None  # of the index's inputs, when the build cache is on
 
     def generate_context(self):
         self.context.setdefault("TEXT", ui_text())
@@ -54,9 +56,10 @@ class SearchIndexGenerator(Generator):
         out = Path(self.output_path) / setting(self.settings, "SEARCH_DIR")
         if self.search_index is not None:
             started, cpu = time.perf_counter(), time.process_time()
-            manifest = shards.write_index(out, self.search_index, self.search_docs,
-                                          setting(self.settings, "SEARCH_SHARD_BYTES"),
-                                          setting(self.settings, "SEARCH_DOC_CHUNK"))
+            with output_record(INDEX_KEY, self.fingerprint, Path(self.output_path), out):
+                manifest = shards.write_index(out, self.search_index, self.search_docs,
+                                              setting(self.settings, "SEARCH_SHARD_BYTES"),
+                                              setting(self.settings, "SEARCH_DOC_CHUNK"))
             seconds = time.perf_counter() - started
             logger.info("Search index: %d items, %d terms, %d shards written in %.1f s",
                         manifest["docs"], len(self.search_index.terms), len(manifest["shards"]), seconds)
@@ -85,6 +88,10 @@ def index_catalog(generators) -> None:
     docs = documents.search_docs(articles.context["articles"], articles.context["catalog"],
                                  setting(search.settings, "SEARCH_SNIPPET_CHARS"))
     search.search_docs = docs
+    search.fingerprint = index_fingerprint(docs) if enabled() else None
+    if reuse(INDEX_KEY, search.fingerprint):
+        logger.info("Search index: inputs unchanged, published index reused")
+        return
     search.search_index = builder.build((d.fields() for d in docs), documents.FIELDS)
     seconds = time.perf_counter() - started
     search.stats = {"index_seconds": seconds, "index_cpu_seconds": time.process_time() - cpu,
@@ -96,6 +103,15 @@ def index_catalog(generators) -> None:
         with open(dump, "w", encoding="utf-8") as out:
             json.dump([{**d.row(), **({"fields": d.fields()} if with_fields else {})} for d in docs],
                       out, ensure_ascii=False)
+
+
+INDEX_KEY = "search index"
+
+
+def index_fingerprint(docs) -> str:
+    """Everything the index files are made of: each document's row and the
+    item data its indexed fields come from (settings and code are in every fingerprint)."""
+    return page_fingerprint([(d.row(), d.article.catalog.item.keywords, d.article._content) for d in docs])
 
 
 def get_generators(pelican):
