@@ -45,8 +45,10 @@ class OutputRecord:
         return record
 
     def fingerprint(self, *parts) -> str:
-        from .fingerprint import digest
-        return digest(self.site, parts)
+        """The fingerprint of an output with inputs ``parts``: plain values
+        (strings, numbers, dates, lists, tuples and dicts of them), whose
+        ``repr`` is deterministic and cheap."""
+        return hashlib.blake2b(f"{self.site}{parts!r}".encode(), digest_size=16).hexdigest()
 
     def reuse(self, key: str, fingerprint: str | None) -> bool:
         """Link the published files of ``key`` into staging if its inputs are

@@ -17,6 +17,7 @@ from pelican.generators import Generator
 from build_cache.fingerprint import file_digest
 from build_cache.writer import declare, enabled, page_fingerprint
 from catalog_model.catalog import chronological
+from catalog_reader.prefetch import source_key
 from catalog_model.text import ui_text
 from catalog_model.vocabulary import ORGAN_KINDS, Vocabulary
 
@@ -115,7 +116,8 @@ class CatalogPagesGenerator(Generator):
         self.digests = {}
         if not enabled():
             return  # no build cache: every page is rendered
-        self.digests = {a.catalog.source_path: file_digest(root / a.catalog.source_path) for a in every}
+        self.digests = {a.catalog.source_path: source_key(root / a.catalog.source_path)
+                        or file_digest(root / a.catalog.source_path) for a in every}
         for article in every:
             if INTRASITE_LINK.search(article._content or ""):
                 continue

@@ -19,6 +19,7 @@ from .read_cache import ReadCache
 CHUNK = 64  # files per task: large enough to amortise the inter-process cost
 
 _results: dict[str, tuple] = {}
+_keys: dict[str, str] = {}  # absolute path -> read-cache key (a hash of the file's bytes)
 _worker_reader = None
 
 
@@ -34,6 +35,8 @@ def start(generator) -> None:
                    if f.endswith(suffixes))
     cache = ReadCache.open(settings)
     keys = {path: cache.key(path) for path in files} if cache else {}
+    _keys.clear()
+    _keys.update(keys)
     missed = []
     for path in files:
         hit = cache.get(keys[path]) if cache else None
@@ -61,6 +64,11 @@ def _read_all(reader, files: list[str], workers: int | None):
 def take(path: Path) -> tuple | None:
     """The prefetched (html, entry) of ``path``, once; None if it was not prefetched."""
     return _results.pop(os.path.abspath(path), None)
+
+
+def source_key(path: Path) -> str | None:
+    """The hash of an item file's path and bytes as read in this build, if the read cache computed it."""
+    return _keys.get(os.path.abspath(path))
 
 
 def _init_worker(reader) -> None:
