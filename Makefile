@@ -23,9 +23,12 @@ STAGING = $(dir $(OUTPUT_ABS)).$(notdir $(OUTPUT_ABS)).staging
 
 .PHONY: html publish serve devserver test check bench bench-search screenshots clean system-deps
 
-$(BIN)/.installed-build: requirements.txt
+$(BIN)/.installed-build: requirements.txt Makefile
 	test -x $(BIN)/python || $(PYTHON) -m venv $(VENV)
 	$(BIN)/pip install --quiet --disable-pip-version-check -r requirements.txt
+	@# plugins/ (the catalog library and its defaults module) importable by every
+	@# program of the virtualenv: pelican, pelicanconf.py, tools and tests.
+	$(BIN)/python -c 'import sysconfig, pathlib; pathlib.Path(sysconfig.get_paths()["purelib"], "gongkai.pth").write_text(str(pathlib.Path("plugins").resolve()) + "\n")'
 	touch $@
 
 $(BIN)/.installed-test: requirements-test.txt requirements.txt $(BIN)/.installed-build

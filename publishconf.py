@@ -3,5 +3,5 @@ site-specific yet (links stay relative so any mirror can serve the output)."""
 import os
 import sys
 
-sys.path.append(os.curdir)
+sys.path.append(os.path.dirname(os.path.abspath(__file__)))
 from pelicanconf import *  # noqa: E402,F401,F403

@@ -10,7 +10,9 @@ from pathlib import Path
 
 ROOT = Path(__file__).resolve().parent.parent
 sys.path.insert(0, str(ROOT / "plugins"))
+sys.path.insert(1, str(ROOT / "tools"))
 
+import make_corpus  # noqa: E402  (tools/make_corpus.py: the project's corpus generator)
 from catalog_model.organs import check_character  # noqa: E402
 
 REFERENCE_DATE = "2026-01-01"
@@ -75,7 +77,7 @@ class Tree:
         return build(self.root, output, *make_args, LINK_CHECK_ALLOW_EMPTY_SECTIONS=True, **settings)
 
     def problems(self) -> list[str]:
-        from catalog_validation.tree import validate_tree
+        from catalog_validation.validate import validate_tree
         _, problems = validate_tree(self.settings())
         return [str(p) for p in sorted(problems)]
 

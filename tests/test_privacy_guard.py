@@ -1,13 +1,7 @@
 """The privacy guard in the build: personal numbers stop it, masked, unless allowed."""
-import subprocess
-import sys
-
-import pytest
-
-from catalog_helpers import COUNTY, ROOT, build, item
+from catalog_helpers import COUNTY, ROOT, build, item, make_corpus
 from personal_numbers import fullwidth, make_card, make_id
 
-MAKE_CORPUS = ROOT.parent / "shared" / "bench" / "make_corpus.py"
 HINT = "请打码（如 1101**********1234）后发布；确需公开的（如机构服务电话），在 privacy_allow 中登记该号码并写明理由"
 
 
@@ -72,18 +66,16 @@ def test_build_with_personal_number_fails_without_printing_it(tmp_path, tree):
 
 
 def test_sample_catalog_has_no_findings():
-    from catalog_validation.tree import validate_tree
+    from catalog_validation.validate import validate_tree
     _, problems = validate_tree({"PATH": str(ROOT / "content"), "ARTICLE_EXCLUDES": ["files"],
                                  "CATALOG_REFERENCE_DATE": "2026-01-01"})
     assert [str(p) for p in problems if "疑似" in p.text] == []
 
 
-@pytest.mark.skipif(not MAKE_CORPUS.is_file(), reason="shared/bench/make_corpus.py is not beside this clone")
 def test_no_false_positives_on_a_10k_corpus(tmp_path):
     corpus = tmp_path / "corpus"
-    subprocess.run([sys.executable, str(MAKE_CORPUS), "--count", "10000", "--out", str(corpus), "--attachments"],
-                   check=True, capture_output=True)
-    from catalog_validation.tree import validate_tree
+    make_corpus.generate(corpus, 10000, attachments=True)
+    from catalog_validation.validate import validate_tree
     _, problems = validate_tree({"PATH": str(corpus), "ARTICLE_EXCLUDES": ["files"],
                                  "CATALOG_REFERENCE_DATE": "2026-01-01"})
     assert [str(p) for p in problems] == []

@@ -171,7 +171,7 @@ def test_all_problems_of_all_files_are_reported_together(tree):
 def test_index_no_pattern_is_configurable(tree):
     tree.write("a.md", item(index_no="QH-2025-0001"))
     settings = tree.settings() | {"CATALOG_INDEX_NO_PATTERN": r"QH-(?P<year>\d{4})-\d{4}"}
-    from catalog_validation.tree import validate_tree
+    from catalog_validation.validate import validate_tree
     _, problems = validate_tree(settings)
     assert problems == []
 

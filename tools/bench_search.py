@@ -31,8 +31,9 @@ import tempfile
 import time
 from pathlib import Path
 
+import make_corpus  # tools/make_corpus.py, beside this script
+
 ROOT = Path(__file__).resolve().parent.parent
-MAKE_CORPUS = Path(os.environ.get("MAKE_CORPUS", ROOT.parent / "shared" / "bench" / "make_corpus.py"))
 COLD = ROOT / "tests" / "search" / "node" / "cold.js"
 QUERIES = [  # fixed: 2-8 Chinese characters, mixed, 文号 and 索引号 are added per corpus
     "低保", "就业", "老旧小区改造", "城乡低保", "政府信息公开", "营商环境", "安全生产", "乡村振兴",
@@ -47,9 +48,9 @@ def gz(path: Path) -> int:
 
 
 def build(content: Path, output: Path, work: Path) -> dict:
-    stats, docs = work / f"{output.name}-stats.json", work / f"{output.name}-docs.json"
-    extra = (f"SEARCH_STATS_FILE='\"{stats}\"' SEARCH_DOCUMENTS_DUMP='\"{docs}\"' SEARCH_DOCUMENTS_DUMP_FIELDS=false"
-             " CATALOG_READ_CACHE='\"\"' CATALOG_PAGE_CACHE='\"\"'")  # a cold build: the index's share of a build that reads every file
+    """A cold build (no read cache) with its wall time, CPU time and peak memory,
+    then the search index's own figures (``index_figures``, in a process of its own)."""
+    extra = "CATALOG_READ_CACHE='\"\"' CATALOG_PAGE_CACHE='\"\"'"  # a cold build: the index's share of a build that reads every file
     before = resource.getrusage(resource.RUSAGE_CHILDREN)
     started = time.perf_counter()
     result = subprocess.run(["make", "--no-print-directory", "-C", str(ROOT), "html", f"CONTENT={content}",
@@ -60,12 +61,58 @@ def build(content: Path, output: Path, work: Path) -> dict:
     after = resource.getrusage(resource.RUSAGE_CHILDREN)
     cpu = (after.ru_utime + after.ru_stime) - (before.ru_utime + before.ru_stime)
     peak = max(after.ru_maxrss, before.ru_maxrss) // 1024
-    return {"seconds": seconds, "cpu_seconds": cpu, "peak_mb": peak, **json.loads(stats.read_text()),
-            "docs": json.loads(docs.read_text(encoding="utf-8"))}
+    figures = work / f"{output.name}-index.json"
+    subprocess.run([str(ROOT / ".venv" / "bin" / "python"), __file__, "--index-figures", str(content),
+                    "--work", str(work / f"{output.name}-index")], check=True, stdout=figures.open("w"))
+    return {"seconds": seconds, "cpu_seconds": cpu, "peak_mb": peak, **json.loads(figures.read_text())}
+
+
+def index_figures(content: Path, scratch: Path) -> dict:
+    """Time and memory of building and writing the search index of ``content``,
+    with the build's own code, after reading the items as the build does."""
+    from pelican.settings import read_settings
+
+    from catalog_model.settings import site_settings
+    from catalog_validation.validate import validate_tree
+    from search_index import builder, documents, shards
+
+    settings = read_settings(str(ROOT / "pelicanconf.py"), override={"PATH": str(content.resolve())})
+    typed = site_settings(settings)
+    catalog, _ = validate_tree(settings, bodies=True)
+    rss_before = resource.getrusage(resource.RUSAGE_SELF).ru_maxrss // 1024
+    started, cpu = time.perf_counter(), time.process_time()
+    items = documents.indexed_items(catalog, typed.SEARCH_SNIPPET_CHARS)
+    index = builder.build((d.fields() for d in items), documents.FIELDS)
+    index_seconds, index_cpu = time.perf_counter() - started, time.process_time() - cpu
+    started, cpu = time.perf_counter(), time.process_time()
+    manifest = shards.write_index(scratch, index, items, typed.SEARCH_SHARD_BYTES, typed.SEARCH_DOC_CHUNK)
+    shutil.rmtree(scratch, ignore_errors=True)
+    return {"index_seconds": index_seconds, "index_cpu_seconds": index_cpu,
+            "write_seconds": time.perf_counter() - started, "write_cpu_seconds": time.process_time() - cpu,
+            "index_rss_mb": resource.getrusage(resource.RUSAGE_SELF).ru_maxrss // 1024 - rss_before,
+            "documents": manifest["docs"], "terms": len(index.terms), "shards": len(manifest["shards"]),
+            "docs": [d.row() for d in items]}
+
+
+# Injected by the bench (the page carries no timing hooks): the time from
+# DOMContentLoaded, when search.js starts the query given in ?q=, until the
+# result count or a no-result message is announced in the status region.
+TIMER = """
+addEventListener("DOMContentLoaded", () => {
+  const started = performance.now();
+  const status = document.getElementById("search-status");
+  if (!status) return;
+  new MutationObserver(() => {
+    const said = status.textContent.trim();
+    if (said && !said.startsWith(%s) && window.gkSearchMs === undefined) window.gkSearchMs = performance.now() - started;
+  }).observe(status, {childList: true, characterData: true, subtree: true});
+});
+"""
 
 
 def chromium_ms(output: Path, queries: list[str]) -> str:
-    """Median time from submitting a query to its results, cold, in headless Chromium."""
+    """Median time from the start of a query to its results, cold, in headless Chromium."""
+    from catalog_model.text import ui_text
     try:
         from playwright.sync_api import sync_playwright
     except ImportError:
@@ -79,9 +126,10 @@ def chromium_ms(output: Path, queries: list[str]) -> str:
         for q in queries:
             context = browser.new_context()  # cold: empty cache
             page = context.new_page()
+            page.add_init_script(TIMER % json.dumps(ui_text()["search_loading"].rstrip("…")))
             page.goto(f"{base}search.html?q={q}")
-            page.wait_for_selector("[data-search-ms]", state="attached", timeout=60000)
-            times.append(int(page.get_attribute("[data-module=gk-search-page]", "data-search-ms")))
+            page.wait_for_function("window.gkSearchMs !== undefined", timeout=60000)
+            times.append(page.evaluate("window.gkSearchMs"))
             context.close()
         browser.close()
     return f"{statistics.median(times):.0f}"
@@ -157,15 +205,18 @@ def main() -> None:
     ap.add_argument("--counts", default=os.environ.get("BENCH_SEARCH_COUNTS", "10000"))
     ap.add_argument("--work", type=Path, default=None, help="scratch folder (default: a temporary one)")
     ap.add_argument("--verbose", action="store_true", help="also print each query's cold bytes")
+    ap.add_argument("--index-figures", type=Path, help=argparse.SUPPRESS)  # internal: one corpus's index figures
     args = ap.parse_args()
+    if args.index_figures:
+        print(json.dumps(index_figures(args.index_figures, args.work), ensure_ascii=False))
+        return
     work = args.work or Path(tempfile.mkdtemp(prefix="gongkai-bench-search-"))
     work.mkdir(parents=True, exist_ok=True)
     rows = [measure("sample", ROOT / "content", work)]
     for count in map(int, args.counts.split()):
         corpus = work / f"corpus-{count}"
         if not corpus.exists():
-            subprocess.run([sys.executable, str(MAKE_CORPUS), "--count", str(count), "--out", str(corpus)],
-                           check=True, capture_output=True)
+            make_corpus.generate(corpus, count)
         rows.append(measure(f"{count // 1000}k", corpus, work))
         print(f"measured {count} items", file=sys.stderr)
     if args.verbose:

@@ -21,9 +21,8 @@ from pelican.settings import read_settings  # noqa: E402
 
 from catalog_model.problems import errors, report  # noqa: E402
 from catalog_model.text import message  # noqa: E402
-from catalog_model.vocabulary import Vocabulary  # noqa: E402
-from catalog_validation.advisories import advisories, section_counts  # noqa: E402
-from catalog_validation.tree import validate_tree  # noqa: E402
+from catalog_validation.advisories import advisories  # noqa: E402
+from catalog_validation.validate import validate_tree  # noqa: E402
 from catalog_validation.validate import display_prefix  # noqa: E402
 
 
@@ -39,7 +38,7 @@ def main() -> int:
     if problems:
         print(report(problems, display_prefix(settings)))
     print(f"\n{message('check_counts')}：")
-    for name, count in section_counts(catalog, Vocabulary.from_settings(settings)):
+    for name, count in catalog.section_counts():
         print(f"  {name}\t{count}")
     if errors(problems):
         return 1

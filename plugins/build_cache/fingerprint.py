@@ -75,10 +75,17 @@ def code_version() -> str:
     return digest(sys.version, libraries, folder_digest(PLUGINS))
 
 
+# Files of the content tree that are not items but shape every page.
+TREE_FILES = ("catalog.yaml", "organs.yaml")
+
+
 def site_fingerprint(settings: dict, reference_date: dt.date) -> str:
-    """What every page depends on. The reference date is part of it, so a
-    change of date re-renders every page; pages whose bytes did not change
-    still keep their mtime (mirror_publish)."""
+    """What every page depends on: code, theme, settings, the content tree's
+    catalog.yaml and organ registry, the reference date. A change of any of
+    them re-renders every page (pages whose bytes did not change still keep
+    their mtime: mirror_publish)."""
     theme = Path(settings["THEME"])
     relevant = {k: v for k, v in settings.items() if k not in LOCATION_SETTINGS}
-    return digest(code_version(), folder_digest(theme), relevant, reference_date.isoformat())
+    organs = settings.get("CATALOG_ORGANS_FILE", "organs.yaml")
+    tree = [file_digest(Path(settings["PATH"]) / name) for name in (*TREE_FILES, organs)]
+    return digest(code_version(), folder_digest(theme), relevant, tree, reference_date.isoformat())

@@ -1,9 +1,10 @@
-"""Print the README's content-model table from the schema declaration.
+"""Print the README's generated tables: the content model and the site settings.
 
-    python -m catalog_model.docs README.md   (with plugins/ on sys.path)
+    python -m catalog_model.docs README.md
 
-The README holds the output between ``<!-- content-model -->`` markers; a
-test fails when the two differ, so the table never drifts from the code.
+The README holds each table between its markers (``<!-- content-model:start -->``,
+``<!-- settings:start -->`` …); a test fails when a table differs from its
+declaration, so the tables never drift from the code.
 """
 from __future__ import annotations
 
@@ -12,8 +13,7 @@ import sys
 from pathlib import Path
 
 from .schema import FIELDS, LABELS
-
-START, END = "<!-- content-model:start -->", "<!-- content-model:end -->"
+from .settings import DECLARED, ROOT
 
 
 def content_model_table() -> str:
@@ -24,12 +24,30 @@ def content_model_table() -> str:
     return "\n".join(rows)
 
 
-def with_table(readme: str) -> str:
-    """``readme`` with the text between the markers replaced by the current table."""
-    block = f"{START}\n{content_model_table()}\n{END}"
-    return re.sub(re.escape(START) + ".*?" + re.escape(END), lambda _: block, readme, flags=re.S)
+def settings_table() -> str:
+    rows = ["| setting | default | rule |", "| --- | --- | --- |"]
+    for name, info in DECLARED.items():
+        default = info.default
+        if isinstance(default, str) and default.startswith(str(ROOT)):
+            default = Path(default).relative_to(ROOT).as_posix()
+        shown = "*(see rule)*" if isinstance(default, tuple) else f"`{default}`" if default != "" else "(empty)"
+        rule = (info.description or "").replace("|", "\\|")
+        rows.append(f"| `{name}` | {shown} | {rule} |")
+    return "\n".join(rows)
+
+
+TABLES = {"content-model": content_model_table, "settings": settings_table}
+
+
+def with_tables(readme: str) -> str:
+    """``readme`` with the text between each pair of markers replaced by the current table."""
+    for name, table in TABLES.items():
+        start, end = f"<!-- {name}:start -->", f"<!-- {name}:end -->"
+        block = f"{start}\n{table()}\n{end}"
+        readme = re.sub(re.escape(start) + ".*?" + re.escape(end), lambda _: block, readme, flags=re.S)
+    return readme
 
 
 if __name__ == "__main__":
     path = Path(sys.argv[1])
-    path.write_text(with_table(path.read_text(encoding="utf-8")), encoding="utf-8")
+    path.write_text(with_tables(path.read_text(encoding="utf-8")), encoding="utf-8")

@@ -1,7 +1,7 @@
 """The organ registry (``organs.yaml``): who may publish, and under which code.
 
-Each organ has its full name, its 18-character 统一社会信用代码 (checked with
-the GB 32100 check character), its kind (县政府 / 县直部门 / 乡镇) and an
+Each organ has its full name, its code in the scheme the county declared
+(统一社会信用代码 by default; see organ_codes.py), its kind (县政府 / 县直部门 / 乡镇) and an
 optional short name. Items name their publisher by full name; an unknown name
 is answered with the nearest registered names.
 """
@@ -13,28 +13,14 @@ from pathlib import Path
 from typing import Optional
 
 import yaml
-from pydantic import BaseModel, ConfigDict, ValidationError, field_validator
+from pydantic import BaseModel, ConfigDict, ValidationError, ValidationInfo, field_validator
+from pydantic_core import PydanticCustomError
 
 from . import vocabulary as vocab
+from .organ_codes import OrganCodeScheme, check_character, valid_credit_code  # noqa: F401 (re-exported)
 from .problems import Problem, problem
-from .yaml_lines import error_line, error_text, load_with_lines
-
-# GB 32100: the code alphabet (no I, O, S, V, Z) and the weights of positions 1–17.
-CODE_ALPHABET = "0123456789ABCDEFGHJKLMNPQRTUWXY"
-CODE_WEIGHTS = (1, 3, 9, 27, 19, 26, 16, 17, 20, 29, 25, 13, 8, 24, 10, 30, 28)
-
-
-def check_character(first17: str) -> str:
-    """The GB 32100 check character for the first 17 characters of a code."""
-    total = sum(CODE_ALPHABET.index(c) * w for c, w in zip(first17, CODE_WEIGHTS))
-    return CODE_ALPHABET[(31 - total % 31) % 31]
-
-
-def valid_credit_code(code: str) -> bool:
-    """True when ``code`` is an 18-character 统一社会信用代码 with a correct check character."""
-    if len(code) != 18 or any(c not in CODE_ALPHABET for c in code):
-        return False
-    return check_character(code[:17]) == code[17]
+from .url_paths import case_key
+from .yaml_lines import load_with_lines, yaml_problem
 
 
 class Organ(BaseModel):
@@ -47,9 +33,11 @@ class Organ(BaseModel):
 
     @field_validator("code")
     @classmethod
-    def _code(cls, value: str) -> str:
-        if not valid_credit_code(value):
-            raise ValueError("invalid 统一社会信用代码")
+    def _code(cls, value: str, info: ValidationInfo) -> str:
+        scheme: OrganCodeScheme = (info.context or {}).get("scheme") or OrganCodeScheme()
+        wrong = scheme.problem_key(value)
+        if wrong:
+            raise PydanticCustomError(wrong, wrong, {"pattern": scheme.pattern})
         return value
 
     @field_validator("kind")
@@ -74,8 +62,10 @@ class OrganRegistry:
         return get_close_matches(name, list(self.by_name), n=n, cutoff=0.3)
 
 
-def load_registry(path: Path, display_path: str) -> tuple[OrganRegistry, list[Problem]]:
-    """Read organs.yaml. Problems name the file and line; a broken entry is skipped."""
+def load_registry(path: Path, display_path: str,
+                  scheme: OrganCodeScheme = OrganCodeScheme()) -> tuple[OrganRegistry, list[Problem]]:
+    """Read organs.yaml; codes follow ``scheme``. Problems name the file and line;
+    a broken entry is skipped."""
     if not path.is_file():
         return OrganRegistry([]), [problem(display_path, 1, "", "organs_missing", file=display_path)]
     try:
@@ -86,22 +76,23 @@ def load_registry(path: Path, display_path: str) -> tuple[OrganRegistry, list[Pr
     try:
         data, lines, _ = load_with_lines(text)
     except yaml.YAMLError as exc:
-        return OrganRegistry([]), [problem(display_path, error_line(exc), "", "yaml_syntax",
-                                           problem=error_text(exc))]
+        return OrganRegistry([]), [yaml_problem(display_path, exc, text)]
     problems: list[Problem] = []
     organs: list[Organ] = []
     seen: set[str] = set()
+    codes: dict[str, str] = {}  # case_key(code) -> the organ that has it
     for n, entry in enumerate(data if isinstance(data, list) else []):
         line = lines.get((n,), 1)
         try:
-            organ = Organ.model_validate(entry)
+            organ = Organ.model_validate(entry, context={"scheme": scheme})
         except ValidationError as exc:
             for err in exc.errors(include_url=False):
                 loc = (n,) + tuple(err["loc"])
                 field = str(err["loc"][0]) if err["loc"] else ""
-                if field == "code":
-                    text_ = problem(display_path, lines.get(loc, line), "code", "organ_code_invalid",
-                                    code=err.get("input"))
+                if field == "code" and err["type"].startswith(("organ_code_", "url_")):
+                    text_ = problem(display_path, lines.get(loc, line), "code", err["type"],
+                                    hint_key=_code_hint(err["type"]), code=err.get("input"),
+                                    pattern=scheme.pattern, got=err.get("input"), what="机构代码")
                 else:
                     text_ = problem(display_path, lines.get(loc, line), field, "organ_field",
                                     hint_key="-", n=n + 1, problem=err["msg"])
@@ -110,8 +101,18 @@ def load_registry(path: Path, display_path: str) -> tuple[OrganRegistry, list[Pr
         if organ.name in seen:
             problems.append(problem(display_path, line, "name", "organ_duplicate", name=organ.name))
             continue
+        if case_key(organ.code) in codes:
+            problems.append(problem(display_path, lines.get((n, "code"), line), "code", "organ_code_duplicate",
+                                    code=organ.code, other=codes[case_key(organ.code)]))
+            continue
         seen.add(organ.name)
+        codes[case_key(organ.code)] = organ.name
         organs.append(organ)
     if not isinstance(data, list):
         problems.append(problem(display_path, 1, "", "not_mapping", hint_key="organs_missing_hint"))
     return OrganRegistry(organs), problems
+
+
+def _code_hint(msg_key: str) -> str:
+    # The scheme's own hint, or for a path problem the path hint.
+    return "url_hint" if msg_key.startswith("url_") else f"{msg_key}_hint"

@@ -11,11 +11,13 @@ import os
 import subprocess
 from pathlib import Path
 
+from .settings import site_settings
+
 
 def reference_date(settings: dict) -> dt.date:
-    fixed = settings.get("CATALOG_REFERENCE_DATE")
+    fixed = site_settings(settings).CATALOG_REFERENCE_DATE
     if fixed:
-        return fixed if isinstance(fixed, dt.date) else dt.date.fromisoformat(str(fixed))
+        return fixed
     epoch = os.environ.get("SOURCE_DATE_EPOCH")
     if epoch:
         return dt.datetime.fromtimestamp(int(epoch), dt.timezone.utc).date()

@@ -5,7 +5,7 @@ and shown on the site), whether it is required, and a one-line rule. The
 README's content-model table is generated from this declaration
 (``python -m catalog_model.docs``) and a test keeps the two equal.
 
-Per-field checks run first; the cross-field checks of :class:`Item` run only
+Per-field checks run first; the cross-field checks of :class:`ItemMetadata` run only
 when every field passed, so one mistake does not cascade into many messages.
 Checks that need the whole catalog (unique 索引号, link targets, the organ
 registry) live in ``catalog_validation``.
@@ -24,6 +24,7 @@ from pydantic_core import PydanticCustomError
 from . import vocabulary as vocab
 from .problems import ERROR, WARNING, Problem, problem
 from .text import has_message
+from .url_paths import path_problem
 
 SUMMARY_MAX_CHARS = 100
 
@@ -106,7 +107,7 @@ class PrivacyAllowance(BaseModel):
     reason: Text = field("理由", "why it must be public, e.g. 机构服务电话")
 
 
-class Item(BaseModel):
+class ItemMetadata(BaseModel):
     """One disclosure item's catalog metadata (its front matter)."""
 
     model_config = ConfigDict(extra="forbid", frozen=True)
@@ -114,7 +115,8 @@ class Item(BaseModel):
     title: Text = field("标题", "required, non-empty")
     index_no: Text = field(
         "索引号", "required, unique in the catalog; `<organ code>/<YYYY>-<5 digits>` by default "
-        "(`CATALOG_INDEX_NO_PATTERN`); the item's URL is derived from it")
+        "(`index_no_pattern` in `catalog.yaml`, or `CATALOG_INDEX_NO_PATTERN`); the item's URL is "
+        "derived from it, so it may hold only letters, digits and `-_./`")
     publisher: Text = field("发布机构", "required; the full name of an organ in `organs.yaml`; "
                                      "the 索引号's code must be that organ's code")
     date: Date = field("发布日期", "required, YYYY-MM-DD")
@@ -150,9 +152,13 @@ class Item(BaseModel):
     @field_validator("index_no")
     @classmethod
     def _index_no(cls, value: str, info: ValidationInfo) -> str:
-        pattern = _vocabulary(info).index_no_pattern
-        if not re.fullmatch(pattern, value) or not re.fullmatch(r"[A-Za-z0-9/_.-]+", value):
-            raise _fail("index_no_pattern", got=value)
+        vocabulary = _vocabulary(info)
+        if not re.fullmatch(vocabulary.index_no_pattern, value):
+            raise _fail("index_no_pattern", got=value, hint_key=vocabulary.index_no_hint_key(),
+                        pattern=vocabulary.index_no_pattern, code=vocabulary.organ_codes.pattern)
+        wrong = path_problem(value)  # the 索引号 is the page's path: safe on every OS
+        if wrong:
+            raise _fail(wrong, got=value, what=LABELS["index_no"], hint_key="url_hint")
         return value
 
     @field_validator("category")
@@ -204,7 +210,7 @@ class Item(BaseModel):
         return value
 
     @model_validator(mode="after")
-    def _cross_field(self) -> "Item":
+    def _cross_field(self) -> "ItemMetadata":
         if self.written and self.written > self.date:
             raise _fail("written_after_date", field="written", written=str(self.written), date=str(self.date))
         if self.category == vocab.POLICY_SECTION and self.validity is None:
@@ -230,7 +236,7 @@ def _warnings(info: ValidationInfo) -> list:
     return (info.context or {}).setdefault("warnings", []) if info.context is not None else []
 
 
-FIELDS = Item.model_fields
+FIELDS = ItemMetadata.model_fields
 LABELS: dict[str, str] = {key: f.json_schema_extra["label"] for key, f in FIELDS.items()}
 KEY_BY_LABEL: dict[str, str] = {label: key for key, label in LABELS.items()}
 
@@ -296,7 +302,7 @@ def normalize_keys(raw: dict, lines: dict, path: str) -> tuple[dict, dict, list[
 
 def validate_item(raw: dict, lines: dict, path: str,
                   vocabulary: vocab.Vocabulary | None = None,
-                  fallback_line: int = 1) -> tuple[Item | None, list[Problem], dict[str, int]]:
+                  fallback_line: int = 1) -> tuple[ItemMetadata | None, list[Problem], dict[str, int]]:
     """Validate one file's front matter. Returns the item (None when invalid),
     every problem found (each with its line) and the line of each field."""
     data, key_lines, problems = normalize_keys(raw, lines, path)
@@ -305,7 +311,7 @@ def validate_item(raw: dict, lines: dict, path: str,
     context: dict = {"vocabulary": vocabulary or vocab.Vocabulary(), "warnings": []}
     item = None
     try:
-        item = Item.model_validate(data, context=context)
+        item = ItemMetadata.model_validate(data, context=context)
     except ValidationError as exc:
         for err in exc.errors(include_url=False):
             problems.append(_problem_from_error(err, key_lines, path, fallback_line))
@@ -336,7 +342,7 @@ def _problem_from_error(err: dict, key_lines: dict, path: str, fallback_line: in
         ctx = {"key": str(loc[-1]), "suggestion": ""}
     elif key in ("not_text", "not_list", "not_date"):
         ctx.setdefault("got", err.get("input"))
-    hint_key = None
+    hint_key = ctx.pop("hint_key", None)
     if key in ("one_of", "unknown_key"):
         hint_key = f"{key}_hint_close" if ctx.get("suggestion") else f"{key}_hint"
     if not has_message(key):  # a pydantic error we did not foresee: still name the field

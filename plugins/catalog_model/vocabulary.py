@@ -1,12 +1,15 @@
 """Controlled vocabularies of the content model.
 
 These are the defaults; a site overrides the catalog sections with the
-``CATALOG_SECTIONS`` setting (see :class:`Vocabulary`). Each section has an
+``CATALOG_SECTIONS`` setting (see :mod:`catalog_model.settings`). Each section has an
 ASCII slug because URLs must stay ASCII and stable (mirrors, file://).
 """
 from __future__ import annotations
 
-from dataclasses import dataclass
+from dataclasses import dataclass, field
+
+from .catalog_file import scheme_settings
+from .organ_codes import OrganCodeScheme
 
 # 信息类别: the catalog sections, in display order, with their URL slugs.
 DEFAULT_SECTIONS: tuple[tuple[str, str], ...] = (
@@ -56,23 +59,38 @@ ORGAN_KINDS: tuple[str, ...] = ("县政府", "县直部门", "乡镇")
 # The section whose items must state their validity.
 POLICY_SECTION = "政策文件"
 
-# 索引号: <18-char 统一社会信用代码>/<YYYY>-<5 digits>. Named groups: ``code``
-# (checked against the publisher's code) and ``year``.
-DEFAULT_INDEX_NO_PATTERN = r"(?P<code>[0-9A-HJ-NPQRTUWXY]{18})/(?P<year>\d{4})-(?P<serial>\d{5})"
+# 索引号: <18-char 统一社会信用代码>/<YYYY>-<5 digits> unless the county declares
+# another scheme (catalog_file.py). Named groups: ``code`` (checked against
+# the publisher's code) and ``year``.
+DEFAULT_INDEX_NO_PATTERN = OrganCodeScheme().default_index_no_pattern()
 
 
 @dataclass(frozen=True)
 class Vocabulary:
-    """The site-specific parts of the content model, built once from settings."""
+    """The site-specific parts of the content model: sections from the settings,
+    the numbering scheme from the settings or the content tree's catalog.yaml."""
 
     sections: tuple[tuple[str, str], ...] = DEFAULT_SECTIONS
     index_no_pattern: str = DEFAULT_INDEX_NO_PATTERN
+    organ_codes: OrganCodeScheme = field(default_factory=OrganCodeScheme)
 
     @classmethod
     def from_settings(cls, settings: dict) -> "Vocabulary":
-        sections = tuple(tuple(s) for s in settings.get("CATALOG_SECTIONS", DEFAULT_SECTIONS))
-        pattern = settings.get("CATALOG_INDEX_NO_PATTERN", DEFAULT_INDEX_NO_PATTERN)
-        return cls(sections=sections, index_no_pattern=pattern)
+        """The site's vocabulary; the numbering scheme may come from the content
+        tree's catalog.yaml (its problems are reported by catalog_validation)."""
+        from .settings import site_settings  # settings declare their defaults from this module
+
+        sections = site_settings(settings).CATALOG_SECTIONS
+        scheme = scheme_settings(settings)
+        return cls(sections=sections, index_no_pattern=scheme.index_no_pattern, organ_codes=scheme.organ_codes)
+
+    def index_no_hint_key(self) -> str:
+        """The zh_CN.yaml hint for a 索引号 that does not match: an example of the
+        scheme's default format, or the county's own pattern."""
+        if self.index_no_pattern != self.organ_codes.default_index_no_pattern():
+            return "index_no_pattern_hint_custom"
+        return {"uscc": "index_no_pattern_hint"}.get(self.organ_codes.name,
+                                                       f"index_no_pattern_hint_{self.organ_codes.name}")
 
     @property
     def section_names(self) -> tuple[str, ...]:

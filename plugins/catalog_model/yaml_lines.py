@@ -8,6 +8,8 @@ from __future__ import annotations
 
 import yaml
 
+from .problems import Problem, problem
+
 Loc = tuple  # ("attachments", 0, "file")
 
 
@@ -60,3 +62,8 @@ def error_line(exc: yaml.YAMLError, first_line: int = 1) -> int:
 
 def error_text(exc: yaml.YAMLError) -> str:
     return getattr(exc, "problem", None) or str(exc).splitlines()[0]
+
+
+def yaml_problem(path: str, exc: yaml.YAMLError, text: str, first_line: int = 1) -> Problem:
+    """The problem an editor reads for a YAML syntax error in ``text``."""
+    return problem(path, error_line(exc, first_line), "", "yaml_syntax", problem=error_text(exc))

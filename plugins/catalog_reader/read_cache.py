@@ -19,11 +19,14 @@ import zlib
 from importlib import metadata
 from pathlib import Path
 
+from catalog_model.settings import site_settings
+from catalog_model.vocabulary import Vocabulary
+
 PLUGINS = Path(__file__).resolve().parent.parent
 # The code and text that reading depends on.
 SOURCES = ("catalog_reader", "catalog_model", "privacy_guard")
 LIBRARIES = ("Markdown", "nh3", "pydantic", "pydantic_core", "PyYAML")
-SETTINGS = ("PATH", "CATALOG_SECTIONS", "CATALOG_INDEX_NO_PATTERN")
+SETTINGS = ("CATALOG_SECTIONS", "CATALOG_INDEX_NO_PATTERN")  # the content model's settings
 
 
 def fingerprint(settings: dict, plugins: Path = PLUGINS) -> str:
@@ -34,8 +37,12 @@ def fingerprint(settings: dict, plugins: Path = PLUGINS) -> str:
                 digest.update(path.relative_to(plugins).as_posix().encode() + b"\0" + path.read_bytes())
     for name in LIBRARIES:
         digest.update(f"{name}={metadata.version(name)}".encode())
+    typed = site_settings(settings)
+    digest.update(f"PATH={settings.get('PATH')!r}".encode())
     for name in SETTINGS:
-        digest.update(f"{name}={settings.get(name)!r}".encode())
+        digest.update(f"{name}={getattr(typed, name)!r}".encode())
+    # The numbering scheme may also come from the content tree's catalog.yaml.
+    digest.update(repr(Vocabulary.from_settings(settings)).encode())
     return digest.hexdigest()[:20]
 
 
@@ -49,10 +56,11 @@ class ReadCache:
         """The cache for these settings (``CATALOG_READ_CACHE``, a folder; empty turns it off).
         Each content tree has its own; its caches of other fingerprints are
         removed, since they can never be used again."""
-        if not settings.get("CATALOG_READ_CACHE"):
+        folder = site_settings(settings).CATALOG_READ_CACHE
+        if not folder:
             return None
         tree = hashlib.sha256(str(Path(settings["PATH"]).resolve()).encode()).hexdigest()[:12]
-        root = Path(settings["CATALOG_READ_CACHE"]) / tree
+        root = Path(folder) / tree
         current = root / fingerprint(settings)
         if root.is_dir():
             for other in root.iterdir():

@@ -7,62 +7,52 @@ import logging
 import os
 import pickle
 import sys
-from itertools import chain
 from pathlib import Path
 
 from pelican import signals
 
+from catalog_model.catalog import Catalog
 from catalog_model.problems import Problem, errors, problem, report
+from catalog_model.settings import check_settings
+from catalog_model.signals import require_plugin, site_written
 from catalog_validation.validate import display_prefix
-from mirror_publish.signals import before_publish
 
 from .checker import check_site
 
 logger = logging.getLogger(__name__)
-DEFAULTS = {
-    "LINK_CHECK_ALLOW_EMPTY_SECTIONS": False,  # a county with unused sections should drop them from CATALOG_SECTIONS
-}
-
-# What the generators knew, kept for the check that runs after writing.
-_build: dict = {}
 
 
-def remember_build(generators) -> None:
-    context = generators[0].context
-    articles = chain(context.get("articles", []), context.get("hidden_articles", []))
-    _build["sources"] = {a.save_as: a.catalog.source_path for a in articles if hasattr(a, "catalog")}
-    _build["sections"] = [(s.name, s.url, s.count) for s in context.get("catalog_sections", [])]
-
-
-def gate(pelican) -> None:
-    settings = pelican.settings
+def gate(pelican, catalog: Catalog) -> None:
+    """Connected to ``site_written``: check the written site; exit on errors,
+    so that it is never published."""
+    settings = catalog.settings
     output = Path(pelican.output_path)
     cache_file = _cache_file(settings)
     cache = _load(cache_file) if cache_file else None
     result = check_site(output, cache)
     if cache_file:
         _save(cache_file, cache)
-    root = Path(settings["PATH"])
-    sources = _build.get("sources", {})
+    root = Path(pelican.settings["PATH"])
+    sources = {item.url: item.source_path for item in catalog.valid_items}
     problems: list[Problem] = [_broken(link, sources, root) for link in result.broken]
-    if not settings.get("LINK_CHECK_ALLOW_EMPTY_SECTIONS", DEFAULTS["LINK_CHECK_ALLOW_EMPTY_SECTIONS"]):
-        problems += [_generated(problem(url, 1, "", "empty_section", name=name))
-                     for name, url, count in _build.get("sections", []) if count == 0]
-    external = _write_external_report(result.external, settings)
+    if not settings.LINK_CHECK_ALLOW_EMPTY_SECTIONS:
+        problems += [_generated(problem(catalog.section_url(name), 1, "", "empty_section", name=name))
+                     for name, count in catalog.section_counts() if count == 0]
+    external = _write_external_report(result.external, settings.MIRROR_PUBLISH_PATH or pelican.output_path)
     logger.info("Link check: %d pages, %d links, %d broken, %d external (listed in %s)",
                 result.pages, result.links, len(result.broken), len(result.external), external)
     if problems:
-        print(report(problems, display_prefix(settings), "report_link_errors"), file=sys.stderr)
+        print(report(problems, display_prefix(pelican.settings), "report_link_errors"), file=sys.stderr)
     if errors(problems):
         raise SystemExit(1)
 
 
 def _cache_file(settings) -> Path | None:
     """Links of pages already checked, beside the build cache's records (none without one)."""
-    folder, target = settings.get("CATALOG_PAGE_CACHE"), settings.get("MIRROR_PUBLISH_PATH")
-    if not folder or not target:
+    if not settings.CATALOG_PAGE_CACHE or not settings.MIRROR_PUBLISH_PATH:
         return None
-    return Path(folder) / f"links-{hashlib.sha256(str(Path(target).resolve()).encode()).hexdigest()[:16]}.pickle"
+    published = str(Path(settings.MIRROR_PUBLISH_PATH).resolve())
+    return Path(settings.CATALOG_PAGE_CACHE) / f"links-{hashlib.sha256(published.encode()).hexdigest()[:16]}.pickle"
 
 
 def _load(path: Path) -> dict:
@@ -101,14 +91,19 @@ def _line_of(path: Path, text: str) -> int:
     return 1
 
 
-def _write_external_report(links: set[str], settings) -> str:
+def _write_external_report(links: set[str], published: str) -> str:
     """External links are listed for an editor to review, never fetched."""
-    target = Path(settings.get("MIRROR_PUBLISH_PATH") or settings["OUTPUT_PATH"]).resolve()
+    target = Path(published).resolve()
     path = target.with_name(f"{target.name}.external-links.txt")
     path.write_text("".join(f"{link}\n" for link in sorted(links)), encoding="utf-8")
     return str(path)
 
 
+def require_catalog(pelican) -> None:
+    require_plugin(pelican, "catalog_validation", "link_check")
+
+
 def register() -> None:
-    signals.all_generators_finalized.connect(remember_build)
-    before_publish.connect(gate)
+    signals.initialized.connect(check_settings)
+    signals.initialized.connect(require_catalog)
+    site_written.connect(gate)

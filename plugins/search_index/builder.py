@@ -134,13 +134,13 @@ def collect(documents, fields: tuple[Field, ...]) -> Postings:
     """Find the terms of ``documents`` a batch at a time (``terms.py``) and number
     new terms as lunr does, by first occurrence (document, field, position)."""
     nfields = len(fields)
-    vocabulary = terms.Vocabulary()
+    term_keys = terms.TermKeys()
     order: dict[int, int] = {}  # term key -> lunr term index
     first_rank: list[int] = []
     columns = [[] for _ in fields]
     lengths = [[] for _ in fields]
     count = 0
-    for first_doc, batch in terms.batches(documents, fields, vocabulary):
+    for first_doc, batch in terms.batches(documents, fields, term_keys):
         count += len(batch.lengths) // nfields
         for n in range(nfields):
             lengths[n].append(batch.lengths[n::nfields])
@@ -165,7 +165,7 @@ def collect(documents, fields: tuple[Field, ...]) -> Postings:
             columns[n].append((ids[key_no[mine]].astype(np.uint32),
                                (first_doc + segment[mine] // nfields).astype(np.uint32), tf[mine].astype(np.uint32)))
     lengths = [np.concatenate(parts).astype(np.uint32) if parts else np.zeros(0, np.uint32) for parts in lengths]
-    return Postings([vocabulary.term(k) for k in order], first_rank, columns, lengths, count)
+    return Postings([term_keys.term(k) for k in order], first_rank, columns, lengths, count)
 
 
 def build(documents, fields: tuple[Field, ...]) -> Index:

@@ -9,8 +9,9 @@ from __future__ import annotations
 
 from dataclasses import dataclass
 
-from catalog_model.catalog import chronological
+from catalog_model.catalog import Catalog
 from catalog_model.html_text import html_text
+from catalog_model.item import Item
 
 from .builder import Field
 
@@ -34,10 +35,11 @@ FIELDS = (
 
 
 @dataclass
-class SearchDoc:
-    """One item: the row the result list shows; ``fields()`` gives the text lunr indexes."""
+class IndexedItem:
+    """An item as the search holds it: the row the result list shows, and
+    ``fields()``, the text lunr indexes."""
 
-    article: object
+    item: Item
     title: str
     url: str
     publisher: str
@@ -50,23 +52,19 @@ class SearchDoc:
 
     def fields(self) -> dict[str, str]:
         """The indexed text, made when asked (bodies are not all held at once)."""
-        item = self.article.catalog.item
-        return {"title": item.title, "doc_no": item.doc_no or "", "index_no": item.index_no,
-                "keywords": " ".join(item.keywords or []), "body": html_text(self.article.content)}
+        meta = self.item.meta
+        return {"title": meta.title, "doc_no": meta.doc_no or "", "index_no": meta.index_no,
+                "keywords": " ".join(meta.keywords or []), "body": html_text(self.item.body_html)}
 
     def row(self) -> dict:
-        return {k: v for k, v in self.__dict__.items() if k != "article"}
+        return {k: v for k, v in self.__dict__.items() if k != "item"}
 
 
-def search_docs(articles, catalog, snippet_chars: int) -> list[SearchDoc]:
-    """The listed items, oldest first (ties by 索引号), as search documents."""
-    docs = []
-    for article in chronological(articles):
-        entry = article.catalog
-        item = entry.item
-        docs.append(SearchDoc(
-            article=article, title=item.title, url=article.url, publisher=item.publisher,
-            date=item.date.isoformat(), category=item.category,
-            validity=catalog.validity(entry) or "", doc_no=item.doc_no or "",
-            index_no=item.index_no, snippet=(entry.summary or "")[:snippet_chars]))
-    return docs
+def indexed_items(catalog: Catalog, snippet_chars: int) -> list[IndexedItem]:
+    """The listed items, oldest first (ties by 索引号): ref n is the n-th."""
+    return [IndexedItem(
+        item=item, title=item.meta.title, url=item.url, publisher=item.meta.publisher,
+        date=item.meta.date.isoformat(), category=item.meta.category,
+        validity=catalog.validity(item) or "", doc_no=item.meta.doc_no or "",
+        index_no=item.meta.index_no, snippet=(item.summary or "")[:snippet_chars])
+        for item in catalog.listed]

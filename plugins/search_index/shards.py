@@ -53,7 +53,7 @@ from pathlib import Path
 import numpy as np
 
 from .builder import B, K1, Index
-from .documents import SearchDoc
+from .documents import IndexedItem
 from .tokenizer import NAME as TOKENIZER, VERSION as TOKENIZER_VERSION
 
 FORMAT = "gongkai-search"
@@ -142,7 +142,7 @@ def write_text(path: Path, text: str) -> None:
     path.write_bytes(text.encode("utf-8"))
 
 
-def write_index(out: Path, index: Index, docs: list[SearchDoc], shard_bytes: int, doc_chunk: int) -> dict:
+def write_index(out: Path, index: Index, docs: list[IndexedItem], shard_bytes: int, doc_chunk: int) -> dict:
     """Write manifest, shards, display chunks and facets under ``out``; returns the manifest."""
     for folder in (out / "s", out / "d"):  # once, not per file: thousands of files
         folder.mkdir(parents=True, exist_ok=True)

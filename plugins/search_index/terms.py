@@ -54,7 +54,7 @@ class Batch:
     lengths: np.ndarray  # per segment: its number of tokens
 
 
-class Vocabulary:
+class TermKeys:
     """Keys to term strings, and ASCII words to the numbers in their keys."""
 
     def __init__(self) -> None:
@@ -77,7 +77,7 @@ class Vocabulary:
         return chr(value >> 21) + chr(value & LOW21)  # a bigram or a boundary bigram
 
 
-def tokens(texts: list[str], boundaries: list[bool], vocabulary: Vocabulary) -> Batch:
+def tokens(texts: list[str], boundaries: list[bool], term_keys: TermKeys) -> Batch:
     """The tokens of ``texts`` (one per segment); ``boundaries[i]``: segment i keeps
     boundary bigrams (tokenizer SPEC step 4)."""
     texts = [unicodedata.normalize("NFKC", t) for t in texts]
@@ -98,7 +98,7 @@ def tokens(texts: list[str], boundaries: list[bool], vocabulary: Vocabulary) -> 
     keys.append(LONE | cp[at])
     first, last = np.flatnonzero(asc & ~prev_asc), np.flatnonzero(asc & ~nxt_asc)  # words
     positions.append(2 * first)
-    keys.append(WORD | np.array([vocabulary.word(stream[a:b + 1].lower()) for a, b in
+    keys.append(WORD | np.array([term_keys.word(stream[a:b + 1].lower()) for a, b in
                                  zip(first.tolist(), last.tolist())], dtype=np.int64))
     if any(boundaries):  # two touching characters of different kinds, before the second run's tokens
         at = np.flatnonzero((han & nxt_asc) | (asc & nxt_han))
@@ -112,7 +112,7 @@ def tokens(texts: list[str], boundaries: list[bool], vocabulary: Vocabulary) -> 
     return Batch(segments, np.concatenate(keys), position, np.bincount(segments, minlength=len(texts)))
 
 
-def batches(documents, fields, vocabulary: Vocabulary):
+def batches(documents, fields, term_keys: TermKeys):
     """(first document number, Batch) for ``documents`` (dicts of field name -> text),
     a batch at a time; segment ``d * len(fields) + n`` is field n of the d-th document
     of the batch."""
@@ -126,10 +126,10 @@ def batches(documents, fields, vocabulary: Vocabulary):
             size += len(text) + 1
         count += 1
         if size >= BATCH_CHARS or len(texts) + len(fields) > BATCH_SEGMENTS:
-            yield first, tokens(texts, flags * (count - first), vocabulary)
+            yield first, tokens(texts, flags * (count - first), term_keys)
             texts, size, first = [], 0, count
     if texts or not count:
-        yield first, tokens(texts, flags * (count - first), vocabulary)
+        yield first, tokens(texts, flags * (count - first), term_keys)
 
 
 def group(batch: Batch):

@@ -2,12 +2,10 @@
 a generated 1k corpus, each built once per session."""
 from __future__ import annotations
 
-import subprocess
-import sys
-
 import pytest
 
-from search_helpers import MAKE_CORPUS, build_with_documents
+from catalog_helpers import make_corpus
+from search_helpers import build_with_documents
 
 
 @pytest.fixture(scope="session")
@@ -22,7 +20,6 @@ def sample_search(tmp_path_factory):
 def corpus_1k(tmp_path_factory):
     """(output folder, documents) of a 1,000-item generated corpus."""
     work = tmp_path_factory.mktemp("search-1k")
-    subprocess.run([sys.executable, str(MAKE_CORPUS), "--count", "1000", "--out", str(work / "content")],
-                   check=True, capture_output=True)
+    make_corpus.generate(work / "content", 1000)
     output = work / "output"
     return output, build_with_documents(work / "content", output)

@@ -8,19 +8,29 @@ from pathlib import Path
 
 from catalog_helpers import ROOT, build
 
+from catalog_model.settings import site_settings
 from search_index import builder, documents
 from search_index.tokenizer import BOUNDARY_NAME, register_with_lunr
 
 NODE_DIR = Path(__file__).resolve().parent / "node"
-MAKE_CORPUS = ROOT.parent / "shared" / "bench" / "make_corpus.py"
 
 
 def build_with_documents(content: Path, output: Path) -> list[dict]:
-    """Build a site; return the documents the search indexed (ref = position)."""
-    dump = output.parent / (output.name + "-search-documents.json")
-    result = build(content, output, f"EXTRA_SETTINGS=SEARCH_DOCUMENTS_DUMP='\"{dump}\"'")
+    """Build a site; return the documents its search indexed (ref = position),
+    read again in this process by the same code the build runs."""
+    result = build(content, output)
     assert result.returncode == 0, result.stderr[-3000:]
-    return json.loads(dump.read_text(encoding="utf-8"))
+    return indexed_documents(content)
+
+
+def indexed_documents(content: Path) -> list[dict]:
+    from pelican.settings import read_settings
+
+    from catalog_validation.validate import validate_tree
+    settings = read_settings(str(ROOT / "pelicanconf.py"), override={"PATH": str(content.resolve())})
+    catalog, _ = validate_tree(settings, bodies=True)
+    return [{**d.row(), "fields": d.fields()}
+            for d in documents.indexed_items(catalog, site_settings(settings).SEARCH_SNIPPET_CHARS)]
 
 
 def lunr_py_index(docs: list[dict]) -> dict:

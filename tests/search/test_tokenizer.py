@@ -99,11 +99,11 @@ def test_index_time_terms_are_the_tokenizers_terms_in_its_order(sample_search, b
     _, docs = sample_search
     strings = parity_strings([d["title"] for d in docs] + [d["fields"]["body"][:500] for d in docs])
     strings += ["İstanbul ＡＢ局2016年政府", "lone \ud800 surrogate", ""]
-    vocabulary = terms.Vocabulary()
-    batch = terms.tokens(strings, [boundaries] * len(strings), vocabulary)
+    term_keys = terms.TermKeys()
+    batch = terms.tokens(strings, [boundaries] * len(strings), term_keys)
     order = np.lexsort((batch.positions, batch.segments))
     found = [[] for _ in strings]
     for segment, key in zip(batch.segments[order].tolist(), batch.keys[order].tolist()):
-        found[segment].append(vocabulary.term(key))
+        found[segment].append(term_keys.term(key))
     assert found == [tokenize(s, boundaries) for s in strings]
     assert batch.lengths.tolist() == [len(t) for t in found]

@@ -138,7 +138,6 @@
     if (!query.plan(q).terms.length) { state = null; say(q.trim() ? text("nothing") : text("empty")); return Promise.resolve(); }
     say(text("loading"));
     var s = state = { plan: null, page: 1, mode: "and", results: [], or: [] };
-    var started = Date.now();
     return open().then(function (index) {
       var plan = s.plan = query.plan(q, index.manifest);
       return index.loadShards(index.shardsFor(plan)).then(function () {
@@ -152,8 +151,6 @@
         orButton.textContent = text("or-offer", { count: s.or.length });
         orBox.hidden = false;
       });
-    }).then(function () {
-      if (s === state) root.setAttribute("data-search-ms", String(Date.now() - started)); // read by the bench
     }).catch(function (error) {
       if (window.console) console.error(error);
       say(text("error"));

@@ -1,0 +1,92 @@
+"""Reading one item file: YAML front matter + Markdown body → :class:`Item`.
+
+No Pelican here, so that worker processes (``prefetch``) and ``make check``
+read files exactly as the build does. Reading never raises and never logs an
+error for a bad file: the problems travel with the item, and
+``catalog_validation`` reports every problem of every file together before
+anything is written.
+"""
+from __future__ import annotations
+
+from pathlib import Path
+
+import markdown
+import nh3
+
+from catalog_model.html_text import collapsed_text
+from catalog_model.item import Item
+from catalog_model.problems import WARNING, Problem
+from catalog_model.schema import SUMMARY_MAX_CHARS, field_name, validate_item
+from catalog_model.text import message
+from catalog_model.vocabulary import STATUSES, Vocabulary
+from privacy_guard.guard import allowed_values, privacy_problems
+
+from .front_matter import parse_source
+
+MARKDOWN_EXTENSIONS = ["tables", "sane_lists", "attr_list", "def_list", "abbr"]
+
+
+class ItemReader:
+    """Reads item files below one content root into items."""
+
+    def __init__(self, root: Path, vocabulary: Vocabulary):
+        self._markdown = markdown.Markdown(extensions=MARKDOWN_EXTENSIONS, output_format="html")
+        self._root, self._vocabulary = root, vocabulary
+
+    def read(self, path: Path) -> Item:
+        item, body = read_item(path, self._root, self._vocabulary)
+        item.body_html = self.render(body)
+        item.summary = _summary(item, item.body_html)
+        return item
+
+    def render(self, body: str) -> str:
+        # Raw HTML in Markdown is allowed but sanitised: no script, no handlers.
+        return nh3.clean(self._markdown.reset().convert(body))
+
+    @classmethod
+    def from_settings(cls, settings: dict) -> "ItemReader":
+        return cls(Path(settings["PATH"]).resolve(), Vocabulary.from_settings(settings))
+
+
+def read_item(path: Path, root: Path, vocabulary: Vocabulary) -> tuple[Item, str]:
+    """Read and validate one item file; returns the item and its Markdown body."""
+    rel = path.resolve().relative_to(root).as_posix()
+    source = parse_source(path.read_bytes(), rel)
+    problems = list(source.problems)
+    meta, lines = None, {}
+    is_draft = _is_draft(source.meta)
+    if source.meta is not None:
+        meta, found, lines = validate_item(source.meta, source.lines, rel, vocabulary)
+        problems += found
+    if source.text:
+        allowed = allowed_values(meta.privacy_allow) if meta else set()
+        problems += privacy_problems(source.text, rel, allowed, _field_at(lines, source.body_line))
+    if is_draft:
+        # A draft is not published, so its unfinished fields must not stop the build.
+        problems = [Problem(p.path, p.line, p.field, p.text, p.hint, WARNING) for p in problems]
+    return Item(rel, meta, problems, "", is_draft, lines), source.body
+
+
+def _field_at(lines: dict[str, int], body_line: int):
+    """Which field a line of the file belongs to: the nearest key above it, or the body."""
+    starts = sorted((line, key) for key, line in lines.items())
+
+    def field_at(line: int) -> str:
+        if line >= body_line:
+            return f"{message('body')}(body)"
+        above = [key for start, key in starts if start <= line]
+        return field_name(above[-1]) if above else ""
+    return field_at
+
+
+def _is_draft(meta: dict | None) -> bool:
+    if not isinstance(meta, dict):
+        return False
+    status = meta.get("status", meta.get("状态"))
+    return isinstance(status, str) and status.strip() in STATUSES["draft"]
+
+
+def _summary(item: Item, html: str) -> str:
+    if item.meta and item.meta.summary:
+        return item.meta.summary
+    return collapsed_text(html)[:SUMMARY_MAX_CHARS]
