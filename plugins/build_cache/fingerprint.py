@@ -18,8 +18,7 @@ from pathlib import Path
 
 PLUGINS = Path(__file__).resolve().parent.parent
 # Settings that name where a build writes, not what it writes.
-LOCATION_SETTINGS = {"OUTPUT_PATH", "MIRROR_PUBLISH_PATH", "CATALOG_READ_CACHE", "CATALOG_PAGE_CACHE",
-                     "SEARCH_STATS_FILE", "SEARCH_DOCUMENTS_DUMP", "CACHE_PATH"}
+LOCATION_SETTINGS = {"OUTPUT_PATH", "MIRROR_PUBLISH_PATH", "CATALOG_READ_CACHE", "CATALOG_PAGE_CACHE", "CACHE_PATH"}
 ADDRESS = re.compile(r" at 0x[0-9a-f]+")
 
 
