@@ -11,28 +11,19 @@ from __future__ import annotations
 import filecmp
 import os
 import shutil
-import stat
 from pathlib import Path
 
 
 def keep_unchanged_mtimes(staging: Path, published: Path) -> tuple[int, int]:
     """Give unchanged files their published mtime. Returns (unchanged, changed)."""
     unchanged = changed = 0
-    root, old_root = str(staging), str(published)
-    for folder, _, files in os.walk(root):
-        old_folder = os.path.join(old_root, os.path.relpath(folder, root))
+    for folder, _, files in os.walk(staging):
         for name in files:
-            new, old = os.path.join(folder, name), os.path.join(old_folder, name)
-            try:
-                old_stat, new_stat = os.stat(old), os.stat(new)
-            except OSError:
-                changed += 1
-                continue
-            if (old_stat.st_ino, old_stat.st_dev) == (new_stat.st_ino, new_stat.st_dev):
-                unchanged += 1  # carried over as a hard link by build_cache: the very same file
-            elif stat.S_ISREG(old_stat.st_mode) and old_stat.st_size == new_stat.st_size \
-                    and filecmp.cmp(new, old, shallow=False):
-                os.utime(new, ns=(old_stat.st_atime_ns, old_stat.st_mtime_ns))
+            new = Path(folder, name)
+            old = published / new.relative_to(staging)
+            if old.is_file() and (os.path.samefile(new, old) or filecmp.cmp(new, old, shallow=False)):
+                stat = old.stat()
+                os.utime(new, ns=(stat.st_atime_ns, stat.st_mtime_ns))
                 unchanged += 1
             else:
                 changed += 1
