@@ -193,7 +193,8 @@ def test_change_a_publisher(site):
 def test_withdraw_an_item(site):
     path = site.content / "generated" / "020.md"
     url = item_url(path)
-    old, touched, rendered = site.edit(lambda: replace(path, "\n---\n\n", "\nstatus: withdrawn\nwithdrawn_reason: 内容有误\n---\n\n"))
+    withdrawn = "\nstatus: withdrawn\nwithdrawn_reason: 内容有误\n---\n\n"
+    old, touched, rendered = site.edit(lambda: replace(path, "\n---\n\n", withdrawn))
     assert "撤回" in site.site[url].decode() or url in touched
     assert rendered - ALWAYS_RENDERED <= pages_showing(old, url) | _neighbours(old, url)
 

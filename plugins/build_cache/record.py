@@ -31,7 +31,7 @@ class OutputRecord:
         self._folders: set[str] = set()
 
     @classmethod
-    def open(cls, folder: Path, staging: Path, published: Path, site: str) -> "OutputRecord":
+    def open(cls, folder: Path, staging: Path, published: Path, site: str) -> OutputRecord:
         """The record of the site published at ``published`` (one per published folder)."""
         name = hashlib.sha256(str(published).encode()).hexdigest()[:16]
         record = cls(folder / f"{name}.pickle", staging, published, site)
