@@ -98,8 +98,9 @@ class Tree:
 
 def build(content: Path, output: Path, *make_args: str, **settings) -> subprocess.CompletedProcess:
     """Run the README's build command on a content tree. ``settings`` go to
-    pelican --extra-settings as JSON; the read cache sits beside the output."""
+    pelican --extra-settings as JSON; the read and page caches sit beside the output."""
     settings.setdefault("CATALOG_READ_CACHE", str(output.parent / f".{output.name}.read-cache"))
+    settings.setdefault("CATALOG_PAGE_CACHE", str(output.parent / f".{output.name}.page-cache"))
     extra = " ".join([f"{name}='{json.dumps(value)}'" for name, value in settings.items()]
                      + [a.split("=", 1)[1] for a in make_args if a.startswith("EXTRA_SETTINGS=")])
     make_args = tuple(a for a in make_args if not a.startswith("EXTRA_SETTINGS="))

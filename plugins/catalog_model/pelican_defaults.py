@@ -17,7 +17,7 @@ _ROOT = _Path(__file__).resolve().parents[2]
 
 PLUGIN_PATHS = [str(_ROOT / "plugins")]
 PLUGINS = ["catalog_reader", "catalog_validation", "catalog_pages", "search_index", "disclosure_platform",
-           "link_check", "redirects", "mirror_publish"]
+           "link_check", "redirects", "mirror_publish", "build_cache"]
 THEME = str(_ROOT / "theme")
 PATH = "content"
 TIMEZONE = "Asia/Shanghai"

@@ -79,6 +79,9 @@ class SiteSettings(BaseModel):
         None, "processes that read items ahead of Pelican; default one per core, 1 turns it off", ge=1)
     CATALOG_READ_CACHE: str = setting(".cache/items", "folder of the read cache (a rebuild reads only "
                                                       "changed item files); empty turns it off")
+    CATALOG_PAGE_CACHE: str = setting(
+        ".cache/pages", "folder of the build cache's dependency records: a page whose inputs are unchanged "
+        "is carried over from the published site; empty: render every page")
     # Search
     SEARCH_DIR: str = setting("search", "output folder of the search index")
     SEARCH_SHARD_BYTES: int = setting(8 * 1024, "gzip bytes per index shard (a 2G link moves ~5-10 KiB/s)",
