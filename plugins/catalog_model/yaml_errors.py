@@ -15,7 +15,7 @@ Two steps keep them from an editor's screen:
 from __future__ import annotations
 
 import re
-from typing import Callable
+from collections.abc import Callable
 
 import yaml
 
