@@ -35,7 +35,7 @@ def test_value_yaml_cannot_construct_is_judged_by_the_field(tree):
 
 # --- several mistakes in one file ------------------------------------------------
 
-INTERPRETATION = dict(category="政策解读", validity=None)
+INTERPRETATION = {"category": "政策解读", "validity": None}
 
 
 def test_every_mistake_of_a_file_and_no_blame_elsewhere(tree):
@@ -72,8 +72,8 @@ def test_reference_to_a_file_whose_index_no_was_rejected(tree):
 def test_rejected_files_still_count_for_unique_index_nos(tree):
     tree.write("a.md", item(date="2025-02-30"))
     tree.write("b.md", item())
-    assert f"b.md:3: 索引号(index_no): 索引号 {COUNTY}/2025-00001 已被 a.md 使用 " \
-           "(每条信息的索引号必须唯一，请改用未使用的序号)" in tree.problems()
+    assert (f"b.md:3: 索引号(index_no): 索引号 {COUNTY}/2025-00001 已被 a.md 使用 "
+            "(每条信息的索引号必须唯一，请改用未使用的序号)") in tree.problems()
 
 
 def test_privacy_allowance_of_a_rejected_file_still_applies(tree):
@@ -136,7 +136,8 @@ def test_organs_file_with_a_full_width_colon(tree):
                                           "'关于: …'；若是上一行的字段，检查此行是否多了缩进)"),
     (item().replace("date: 2025-03-12", "date 2025-03-12\nx"), "a.md:5: 此行不是“字段: 值”的形式 (字段名后应写半角冒号加空格；"
                                                               "若是上一行值的续行，请把值写在同一行或用引号括住)"),
-    (item(title="*重要* 通知"), "a.md:2: 值以 * 或 & 开头，被当作 YAML 的锚点或别名 (用引号括住整个值，例如 title: '*重要* 通知')"),
+    (item(title="*重要* 通知"),
+     "a.md:2: 值以 * 或 & 开头，被当作 YAML 的锚点或别名 (用引号括住整个值，例如 title: '*重要* 通知')"),
     (item(title="@通知"), "a.md:2: 值不能以 @ 开头 (用引号括住整个值，例如 title: '@…')"),
     (item().replace("date:", "\tdate:"), "a.md:5: 用了制表符（Tab） (缩进和冒号后请用半角空格，不用 Tab)"),
     (item(title="[通知] 关于"), "a.md:2: 缩进不一致，或此行不是“字段: 值”的形式 (同一层的字段左边对齐，列表项以“- ”开头；"

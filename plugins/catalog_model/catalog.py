@@ -18,6 +18,7 @@ from collections import defaultdict
 from dataclasses import dataclass, field
 from pathlib import Path
 
+from .history import History
 from .item import Item
 from .organs import Organ, OrganRegistry
 from .settings import SiteSettings
@@ -40,6 +41,7 @@ class Catalog:
     vocabulary: Vocabulary = field(default_factory=Vocabulary)  # with the content tree's catalog.yaml
     by_index: dict[str, Item] = field(default_factory=dict)
     reverse: dict[str, dict[str, list[str]]] = field(default_factory=dict)
+    history: dict[str, History] = field(default_factory=dict)  # by source path; empty outside git
 
     def __post_init__(self) -> None:
         reverse: dict[str, dict[str, list[str]]] = {name: defaultdict(list) for name in LINKS.values()}
@@ -84,6 +86,10 @@ class Catalog:
 
     def validity(self, item: Item) -> str | None:
         return effective_validity(item, self.reference_date)
+
+    def history_of(self, item: Item) -> History | None:
+        """The commits that changed the item's file (catalog_model/history.py), or None."""
+        return self.history.get(item.source_path)
 
     def organ(self, item: Item) -> Organ | None:
         return self.organs.get(item.meta.publisher)

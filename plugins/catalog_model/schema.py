@@ -229,14 +229,14 @@ class ItemMetadata(BaseModel):
         return value
 
     @model_validator(mode="after")
-    def _cross_field(self) -> "ItemMetadata":
+    def _cross_field(self) -> ItemMetadata:
         mistakes = cross_field_mistakes(self)
         if mistakes:
             raise mistakes[0]
         return self
 
 
-def cross_field_mistakes(meta: "ItemMetadata", failed: frozenset = frozenset()) -> list[PydanticCustomError]:
+def cross_field_mistakes(meta: ItemMetadata, failed: frozenset = frozenset()) -> list[PydanticCustomError]:
     """The rules between fields, all of them. ``failed`` names fields that broke
     their own rules (or are missing): a rule about them is not judged."""
     def judged(*keys: str) -> bool:
@@ -346,7 +346,7 @@ class PartialMetadata(create_model("_OptionalMetadata", __base__=ItemMetadata, *
     so one mistake does not hide another (an unknown 发布机构 beside a bad
     date), and a file pointing at a rejected item is not blamed for it."""
 
-    def _cross_field(self) -> "PartialMetadata":
+    def _cross_field(self) -> PartialMetadata:
         return self
 
 

@@ -78,6 +78,26 @@ class SiteSettings(BaseModel):
         "section from `CATALOG_SECTIONS`)")
     MIRROR_PUBLISH_PATH: str = setting("", "the published folder that a finished build is swapped into "
                                            "(`make html` sets it); empty: Pelican's output is published")
+    # Revision history (catalog_model/history.py)
+    CATALOG_GIT_HISTORY: bool = setting(True, "item pages show 最后更新 and 修订记录 from the content's git "
+                                              "history (one `git log` per build); nothing outside git")
+    # Mirrors (mirror_publish: compress.py, manifest.py). Compression levels chosen
+    # by measurement on a 10k site: README, Mirror operators.
+    MIRROR_PRECOMPRESS: bool = setting(True, "write deterministic `.gz` and `.br` siblings of text files, "
+                                             "for nginx `gzip_static`/`brotli_static`")
+    MIRROR_COMPRESS_EXTENSIONS: tuple[str, ...] = setting(
+        (".html", ".css", ".js", ".json", ".txt", ".xml", ".svg", ".csv"),
+        "file endings that are compressed (.html .css .js .json .txt .xml .svg .csv)")
+    MIRROR_COMPRESS_MIN_BYTES: int = setting(256, "smaller files get no siblings (one packet either way)", ge=0)
+    MIRROR_GZIP_LEVEL: int = setting(6, "zlib level of `.gz` (9: 2.4x the CPU for 0.3% fewer bytes)", ge=1, le=9)
+    MIRROR_BROTLI_QUALITY: int = setting(5, "brotli quality of `.br` (7: 1.5x the CPU for 1.5% fewer bytes; "
+                                            "11: ~20x for ~10%)", ge=0, le=11)
+    MIRROR_MANIFEST: bool = setting(True, "write `manifest.json` and its `manifest/` chunks (every file's "
+                                          "size and SHA-256) for `make verify-mirror`")
+    MIRROR_MANIFEST_CHUNK_FILES: int = setting(256, "files per manifest chunk, on average (cuts are "
+                                                    "content-defined, so an edit changes few chunks)", ge=1)
+    MIRROR_COMMIT: Optional[str] = setting(None, "the commit the manifest names; default the content's git "
+                                                 "HEAD (`+dirty` with uncommitted changes), empty outside git")
 
     @field_validator("CATALOG_INDEX_NO_PATTERN")
     @classmethod

@@ -6,7 +6,7 @@
   "use strict";
   var PAGE_SIZE = 10;
   var root = document.querySelector('[data-module="gk-search-page"]');
-  if (!root || !window.lunr || !window.gongkaiSearchIndex) return;
+  if (!root || !window.lunr || !window.gongkaiSearchIndex || !window.gongkaiSearchLoad) return;
   var lunr = window.lunr, query = window.gongkaiSearchQuery;
   var form = root.querySelector("form"), input = form.querySelector("#search-q");
   var category = form.querySelector("#search-category"), year = form.querySelector("#search-year");
@@ -26,10 +26,7 @@
   function fetchJson(path) {
     var url = base + path;
     if (path !== "manifest.json") url += "?v=" + opened.manifest.build;
-    return fetch(url, path === "manifest.json" ? { cache: "no-cache" } : {}).then(function (r) {
-      if (!r.ok) throw new Error(url + ": HTTP " + r.status);
-      return r.json();
-    });
+    return window.gongkaiSearchLoad.loadJSON(url, { noCache: path === "manifest.json" });
   }
 
   function open() {
