@@ -98,8 +98,9 @@ class Tree:
 
 def build(content: Path, output: Path, *make_args: str, **settings) -> subprocess.CompletedProcess:
     """Run the README's build command on a content tree. ``settings`` go to
-    pelican --extra-settings as JSON; the read cache sits beside the output."""
+    pelican --extra-settings as JSON; the read and page caches sit beside the output."""
     settings.setdefault("CATALOG_READ_CACHE", str(output.parent / f".{output.name}.read-cache"))
+    settings.setdefault("CATALOG_PAGE_CACHE", str(output.parent / f".{output.name}.page-cache"))
     extra = " ".join([f"{name}='{json.dumps(value)}'" for name, value in settings.items()]
                      + [a.split("=", 1)[1] for a in make_args if a.startswith("EXTRA_SETTINGS=")])
     make_args = tuple(a for a in make_args if not a.startswith("EXTRA_SETTINGS="))
@@ -128,10 +129,10 @@ def front_matter(path: Path) -> dict:
 def listed_items(content: Path) -> list[dict]:
     """The published items of a content tree (what listings and search show), each its
     front matter plus ``body``, the Markdown after it: expectations are derived from these."""
+    from catalog_model import pelican_defaults
+    from catalog_model.content_tree import item_files
     items = []
-    for path in sorted(content.rglob("*.md")):
-        if "files" in path.relative_to(content).parts:
-            continue
+    for path in item_files({"PATH": str(content), "ARTICLE_EXCLUDES": pelican_defaults.ARTICLE_EXCLUDES}):
         meta = front_matter(path)
         if meta.get("status", "published") == "published":
             items.append({**meta, "body": path.read_text(encoding="utf-8").split("---", 2)[2]})

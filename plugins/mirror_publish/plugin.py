@@ -10,7 +10,7 @@ from pathlib import Path
 from pelican import signals
 
 from catalog_model.settings import check_settings
-from catalog_model.signals import require_plugin, site_checked
+from catalog_model.signals import require_plugin, site_checked, site_published
 
 from .compress import Levels, precompress
 from .manifest import commit_of, write_manifest
@@ -40,6 +40,7 @@ def publish(pelican, catalog) -> None:
     unchanged, changed = keep_unchanged_mtimes(staging, published)
     swap_in(staging, published)
     logger.info("Published %s: %d files changed, %d unchanged", published, changed, unchanged)
+    site_published.send(pelican, catalog=catalog)
 
 
 def require_catalog(pelican) -> None:
