@@ -13,8 +13,9 @@ ROOT = Path(__file__).resolve().parent.parent
 sys.path.insert(0, str(ROOT / "plugins"))
 sys.path.insert(1, str(ROOT / "tools"))
 
-import make_corpus  # noqa: E402  (tools/make_corpus.py: the project's corpus generator)
+import make_corpus  # noqa: E402, F401  (tools/make_corpus.py, the corpus generator, for the tests)
 from catalog_model.organs import check_character  # noqa: E402
+from catalog_model.schema import KEY_BY_LABEL  # noqa: E402
 
 REFERENCE_DATE = "2026-01-01"
 
@@ -83,7 +84,7 @@ class Tree:
         # Small test trees leave most sections empty, which the link check refuses.
         return build(self.root, output, *make_args, LINK_CHECK_ALLOW_EMPTY_SECTIONS=True, **settings)
 
-    def add_news(self, first: int, last: int) -> "Tree":
+    def add_news(self, first: int, last: int) -> Tree:
         """news/<n>.md for n in first..last (news_item): enough items for several listing pages."""
         for n in range(first, last + 1):
             self.write(f"news/{n}.md", news_item(n))
@@ -115,6 +116,26 @@ SMALL_TREE_SETTINGS = "EXTRA_SETTINGS=LINK_CHECK_ALLOW_EMPTY_SECTIONS=true CATAL
 def tree_bytes(folder: Path) -> dict[str, bytes]:
     """Every file below ``folder`` by relative path, with its bytes."""
     return {p.relative_to(folder).as_posix(): p.read_bytes() for p in sorted(folder.rglob("*")) if p.is_file()}
+
+
+def front_matter(path: Path) -> dict:
+    """An item file's front matter as plain yaml.safe_load reads it, keys in English."""
+    import yaml
+    head = path.read_text(encoding="utf-8").split("---", 2)[1]
+    return {KEY_BY_LABEL.get(k, k): v for k, v in yaml.safe_load(head).items()}
+
+
+def listed_items(content: Path) -> list[dict]:
+    """The published items of a content tree (what listings and search show), each its
+    front matter plus ``body``, the Markdown after it: expectations are derived from these."""
+    items = []
+    for path in sorted(content.rglob("*.md")):
+        if "files" in path.relative_to(content).parts:
+            continue
+        meta = front_matter(path)
+        if meta.get("status", "published") == "published":
+            items.append({**meta, "body": path.read_text(encoding="utf-8").split("---", 2)[2]})
+    return items
 
 
 def free_port() -> int:

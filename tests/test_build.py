@@ -1,7 +1,5 @@
 """Real builds with the README's command: failed builds publish nothing,
 rebuilds keep unchanged files untouched for mirrors."""
-import filecmp
-import os
 from pathlib import Path
 
 from catalog_helpers import COUNTY, Tree, item

@@ -158,7 +158,7 @@ def test_catalog_file_problems_are_named(tree):
     assert tree.problems() == [
         "catalog.yaml:1: organ_code_scheme: 应为以下之一：uscc、orgcode、local；收到 'orgcod' (是否想写 orgcode？)",
         "catalog.yaml:2: index_pattern: 未知字段 index_pattern (是否想写 index_no_pattern？)",
-        "catalog.yaml:3: organ_code_pattern: 不是有效的正则表达式：unterminated character set at position 0 "
+        "catalog.yaml:3: organ_code_pattern: 不是有效的正则表达式：第 1 个字符起的方括号 [ 没有对应的 ] "
         "(在 catalog.yaml 中用单引号括住正则表达式，例如 index_no_pattern: "
         r"'(?P<code>\d{10})/(?P<year>\d{4})-(?P<serial>\d{6})')",
     ]
@@ -241,3 +241,39 @@ def test_imported_tree_builds_with_its_own_scheme(tree, tmp_path):
         assert (tmp_path / "output" / "items" / f"{index_no}.html").is_file()
     for code in codes:
         assert (tmp_path / "output" / "organs" / code / "index.html").is_file()
+
+
+def test_catalog_file_typed_with_a_chinese_input_method(tree):
+    """A full-width colon is named on its line, and the value still read."""
+    tree.write("catalog.yaml", "organ_code_scheme：orgcode\n")
+    tree.write("organs.yaml", organs("000014349"))
+    tree.write("a.md", item(index_no="000014349/2017-00110", publisher="机构0"))
+    assert tree.problems() == [
+        "catalog.yaml:1: organ_code_scheme: 字段名后用了全角冒号“：” (改为半角冒号加空格：organ_code_scheme: …)"]
+
+
+def test_catalog_file_with_a_backslash_in_double_quotes(tree):
+    tree.write("catalog.yaml", 'index_no_pattern: "\\d+"\n')
+    assert tree.problems() == [
+        "catalog.yaml:1: 双引号中的反斜杠 \\ 被当作转义符 (改用单引号括住这个值（单引号中的 \\ 原样保留）)"]
+
+
+def test_local_pattern_that_does_not_fit_the_default_index_no(tree):
+    tree.write("catalog.yaml", "organ_code_scheme: local\norgan_code_pattern: '(?P<code>[a-z]+)'\n")
+    assert tree.problems() == [
+        "catalog.yaml:2: organ_code_pattern: 放进默认的索引号格式（机构代码/年份-序号）后无法使用 "
+        "(不要在 organ_code_pattern 中写命名组（如 (?P<code>…)），或用 index_no_pattern 写出完整的索引号格式)"]
+
+
+@pytest.mark.parametrize("pattern,reason", [
+    ("'(a'", "第 1 个字符起的圆括号 ( 没有对应的 )"),
+    ("'a)'", "第 2 个字符处多了一个 )"),
+    ("'*a'", "第 1 个字符处的 * + ? 或 {n} 前面没有可重复的内容"),
+    (r"'\q'", "第 1 个字符处的反斜杠转义无法识别"),
+    ("123", "应为文字，收到 123"),
+    ("'(?P<a>x)(?P<a>y)'", "第 13 个字符处的命名组与前面的重名"),
+])
+def test_broken_regular_expressions_are_told_in_chinese(tree, pattern, reason):
+    tree.write("catalog.yaml", f"index_no_pattern: {pattern}\n")
+    [message] = tree.problems()
+    assert message.startswith(f"catalog.yaml:1: index_no_pattern: 不是有效的正则表达式：{reason} (")

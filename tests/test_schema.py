@@ -61,7 +61,8 @@ def test_date_format(tree):
 
 
 def test_impossible_date(tree):
-    assert only(tree, item(date="'2025-02-30'"))[0].startswith("a.md:5: 发布日期(date): 应为 YYYY-MM-DD")
+    assert only(tree, item(date="'2025-02-30'")) == [
+        "a.md:5: 发布日期(date): 日期 2025-02-30 不存在 (月份应为 1–12，日不能超过该月的天数（例如 2 月没有 30 日）)"]
 
 
 def test_written_after_date(tree):

@@ -54,7 +54,7 @@ def compression_cost(site: Path) -> tuple[int, int, float, float]:
     precompress(site, None, extensions, min_bytes, Levels(defaults.MIRROR_GZIP_LEVEL, defaults.MIRROR_BROTLI_QUALITY))
     wall = time.perf_counter() - started
     after = resource.getrusage(resource.RUSAGE_SELF), resource.getrusage(resource.RUSAGE_CHILDREN)
-    cpu = sum(a.ru_utime + a.ru_stime - b.ru_utime - b.ru_stime for a, b in zip(after, before))
+    cpu = sum(a.ru_utime + a.ru_stime - b.ru_utime - b.ru_stime for a, b in zip(after, before, strict=True))
     return len(texts), sum(p.stat().st_size for p in texts), wall, cpu
 
 
@@ -87,8 +87,10 @@ def main() -> None:
         ("text files compressed / MB", f"{texts:,} / {text_bytes / 2**20:.1f}"),
         ("compressing all of them, wall s / CPU s", f"{wall:.1f} / {cpu:.1f}"),
         ("one-edit rebuild s", f"{edited:.1f}"),
-        ("rsync after one edit: files transferred", f"{second['files']:,} ({second['files'] / second['site_files']:.2%} of the files)"),
-        ("rsync after one edit: bytes of those files", f"{second['bytes']:,} ({second['bytes'] / second['site_bytes']:.3%} of the bytes)"),
+        ("rsync after one edit: files transferred",
+         f"{second['files']:,} ({second['files'] / second['site_files']:.2%} of the files)"),
+        ("rsync after one edit: bytes of those files",
+         f"{second['bytes']:,} ({second['bytes'] / second['site_bytes']:.3%} of the bytes)"),
         ("rsync after one edit: bytes sent (delta transfer)", f"{second['sent']:,}"),
         ("manifest chunks rewritten by the edit", f"{len(chunks_after - chunks_before)} of {len(chunks_after)}"),
     ]

@@ -34,7 +34,7 @@ from pathlib import Path
 import make_corpus  # tools/make_corpus.py, beside this script
 
 ROOT = Path(__file__).resolve().parent.parent
-COLD = ROOT / "tests" / "search" / "node" / "cold.js"
+COLD = ROOT / "tools" / "cold_queries.js"
 QUERIES = [  # fixed: 2-8 Chinese characters, mixed, 文号 and 索引号 are added per corpus
     "低保", "就业", "老旧小区改造", "城乡低保", "政府信息公开", "营商环境", "安全生产", "乡村振兴",
     "医疗保险", "财政预算", "食品安全", "人居环境整治", "义务教育", "行政处罚", "文物保护单位",
@@ -117,8 +117,7 @@ def chromium_ms(output: Path, queries: list[str]) -> str:
         from playwright.sync_api import sync_playwright
     except ImportError:
         return "n/a (no playwright)"
-    sys.path.insert(0, str(ROOT / "tests" / "browser"))
-    from browser_helpers import CHROMIUM, CHROMIUM_ARGS, served
+    from chromium import CHROMIUM, CHROMIUM_ARGS, served
 
     times = []
     with served(output) as base, sync_playwright() as p:
@@ -195,7 +194,7 @@ def measure(name: str, content: Path, work: Path) -> dict:
         "node query ms median": f"{statistics.median(q['ms'] for q in report['queries']):.0f}",
         "chromium query ms median": chromium_ms(output, queries),
         "known-item top 10": f"{found}/{len(report['known'])}",
-        "_per_query": {q["q"]: (round(c / 1024, 1), q["count"], q["mode"]) for q, c in zip(report["queries"], cold)},
+        "_per_query": {q["q"]: (round(c / 1024, 1), q["count"], q["mode"]) for q, c in zip(report["queries"], cold, strict=True)},
         "_missed": [{**k, "title": docs[k["ref"]]["title"]} for k in report["known"] if not 1 <= k["rank"] <= 10],
     }
 

@@ -47,6 +47,8 @@ IGNORED_SUFFIXES = (".pyc", ".swp", ".swx", ".tmp", "~", ".external-links.txt", 
 PROBLEM = re.compile(r"^(?P<where>[^\s:][^:]*:\d+): (?P<rest>.+)$")
 RELOAD_PATH, STATUS_PATH = "/__devserver__/reload.js", "/__devserver__/status"
 RELOAD_JS = Path(__file__).with_name("devserver_reload.js")
+# The error page carries the same policy as the site's pages: no inline script or style.
+CSP = "default-src 'self'; script-src 'self'; style-src 'self'; object-src 'none'; base-uri 'none'"
 
 
 def text(key: str, **fields) -> str:
@@ -153,7 +155,7 @@ def error_page(builder: Builder) -> bytes:
 <head>
 <meta charset="utf-8">
 <meta name="viewport" content="width=device-width, initial-scale=1">
-<meta http-equiv="Content-Security-Policy" content="default-src 'self'; script-src 'self'; style-src 'self'; object-src 'none'; base-uri 'none'">
+<meta http-equiv="Content-Security-Policy" content="{CSP}">
 <title>{html.escape(text("error_title"))}</title>
 {reload_tag(builder.generation)}
 </head>
@@ -205,7 +207,7 @@ class PreviewHandler(SimpleHTTPRequestHandler):
         if not file.is_file():
             return super().do_GET()  # 404
         page = file.read_bytes().replace(b"</body>", reload_tag(builder.generation).encode() + b"\n</body>", 1)
-        self.send_bytes(200, "text/html; charset=utf-8", page)
+        return self.send_bytes(200, "text/html; charset=utf-8", page)
 
 
 def main() -> None:

@@ -9,7 +9,7 @@ need=()
 command -v chromium >/dev/null || need+=(chromium)
 dpkg -s fonts-noto-cjk >/dev/null 2>&1 || need+=(fonts-noto-cjk)
 command -v java >/dev/null || need+=(default-jre-headless)
-command -v nginx >/dev/null || [ -x /usr/sbin/nginx ] || need+=(nginx)
+command -v nginx >/dev/null || [ -x /usr/sbin/nginx ] || need+=(nginx)  # redirect map, mirror serving: tested in real nginx
 dpkg -s libnginx-mod-http-brotli-static >/dev/null 2>&1 || need+=(libnginx-mod-http-brotli-static)
 command -v rsync >/dev/null || need+=(rsync)
 [ ${#need[@]} -eq 0 ] && exit 0

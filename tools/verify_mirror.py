@@ -14,7 +14,7 @@ from pathlib import Path
 
 sys.path.insert(0, str(Path(__file__).resolve().parent.parent / "plugins"))
 
-from mirror_publish.manifest import ROOT_NAME, verify  # noqa: E402
+from mirror_publish.manifest import ROOT_NAME, verify
 
 LABELS = {"missing": "缺少", "changed": "内容不同", "extra": "多余", "broken manifest chunks": "清单分块损坏或缺失"}
 

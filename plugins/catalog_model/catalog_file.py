@@ -19,11 +19,10 @@ from dataclasses import dataclass, field
 from difflib import get_close_matches
 from pathlib import Path
 
-import yaml
-
 from .organ_codes import DEFAULT_SCHEME, SCHEMES, OrganCodeScheme
 from .problems import WARNING, Problem, problem
-from .yaml_lines import load_with_lines, yaml_problem
+from .text import message
+from .yaml_errors import load_checked
 
 CATALOG_FILE = "catalog.yaml"
 SETTINGS_FILE = "pelicanconf.py"
@@ -83,7 +82,7 @@ def scheme_settings(settings: dict) -> SchemeSettings:
                    hint_key="one_of_hint_close" if close else "-", suggestion=close[0] if close else "")
     patterns = {key: _pattern(values[key][0]) for key in ("organ_code_pattern", "index_no_pattern")
                 if key in values}
-    for key, (pattern, error) in patterns.items():
+    for key, (_, error) in patterns.items():
         if error:
             report(key, "catalog_pattern_invalid", error=error)
     code_pattern = patterns.get("organ_code_pattern", (None, ""))[0]
@@ -95,17 +94,34 @@ def scheme_settings(settings: dict) -> SchemeSettings:
         report("organ_code_pattern", "organ_code_pattern_unused", severity=WARNING, scheme=scheme)
     organ_codes = OrganCodeScheme(scheme, code_pattern if scheme == "local" else "")
     index_no_pattern = patterns.get("index_no_pattern", (None, ""))[0]
-    return SchemeSettings(organ_codes, index_no_pattern or organ_codes.default_index_no_pattern(), problems)
+    if index_no_pattern is None:
+        index_no_pattern, error = _pattern(organ_codes.default_index_no_pattern())
+        if error:  # the county's code pattern does not fit into <code>/<year>-<serial>, e.g. it names a group code
+            report("organ_code_pattern", "organ_code_pattern_unfit")
+            organ_codes = OrganCodeScheme(scheme, _ANY_SAFE_CODE)
+            index_no_pattern = organ_codes.default_index_no_pattern()
+    return SchemeSettings(organ_codes, index_no_pattern, problems)
+
+
+# Python's words for a broken regular expression -> our message keys.
+_REGEX_ERRORS = {
+    "unterminated character set": "regex_unterminated_set", "missing )": "regex_missing_paren",
+    "unbalanced parenthesis": "regex_unbalanced", "nothing to repeat": "regex_nothing_to_repeat",
+    "multiple repeat": "regex_nothing_to_repeat", "redefinition of group name": "regex_group_twice",
+    "bad escape": "regex_bad_escape",
+}
 
 
 def _pattern(value: object) -> tuple[str | None, str]:
-    """(the pattern, "") when ``value`` is a usable regular expression, else (None, why not)."""
+    """(the pattern, "") when ``value`` is a usable regular expression, else
+    (None, why not, in Chinese)."""
     if not isinstance(value, str) or not value.strip():
-        return None, repr(value)
+        return None, message("regex_not_text", got=value)
     try:
         re.compile(value)
     except re.error as exc:
-        return None, str(exc)
+        kind = next((key for said, key in _REGEX_ERRORS.items() if said in exc.msg), "regex_other")
+        return None, message(kind, pos=(exc.pos or 0) + 1)
     return value, ""
 
 
@@ -119,11 +135,8 @@ def _read_file(path: Path) -> tuple[dict[str, tuple[object, Origin]], list[Probl
     except UnicodeDecodeError as exc:
         line = data[: exc.start].count(b"\n") + 1
         return {}, [problem(name, line, "", "encoding_unknown", hint_key="encoding_hint")]
-    try:
-        meta, lines, duplicates = load_with_lines(text)
-    except yaml.YAMLError as exc:
-        return {}, [yaml_problem(name, exc, text)]
-    problems = [problem(name, d.line, d.key, "duplicate_key", first=d.first) for d in duplicates]
+    meta, lines, duplicates, problems = load_checked(text, name)
+    problems += [problem(name, d.line, d.key, "duplicate_key", first=d.first) for d in duplicates]
     if meta is None:
         return {}, problems
     if not isinstance(meta, dict):

@@ -44,7 +44,7 @@ def with_tables(readme: str) -> str:
     for name, table in TABLES.items():
         start, end = f"<!-- {name}:start -->", f"<!-- {name}:end -->"
         block = f"{start}\n{table()}\n{end}"
-        readme = re.sub(re.escape(start) + ".*?" + re.escape(end), lambda _: block, readme, flags=re.S)
+        readme = re.sub(re.escape(start) + ".*?" + re.escape(end), lambda _, block=block: block, readme, flags=re.S)
     return readme
 
 

@@ -25,6 +25,10 @@ class Item:
     is_draft: bool = False
     lines: dict[str, int] = field(default_factory=dict)  # field key -> line in the file
     body_html: str = ""  # the Markdown body, rendered and sanitised
+    # The fields that passed their own rules, also when the file as a whole
+    # was rejected (then a PartialMetadata): the catalog-wide checks use them.
+    fields: ItemMetadata | None = None
+    written_index_no: str = ""  # the 索引号 as written, even when it was rejected
 
     def line(self, key: str) -> int:
         return self.lines.get(key, 1)

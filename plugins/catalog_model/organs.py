@@ -12,7 +12,6 @@ from difflib import get_close_matches
 from pathlib import Path
 from typing import Optional
 
-import yaml
 from pydantic import BaseModel, ConfigDict, ValidationError, ValidationInfo, field_validator
 from pydantic_core import PydanticCustomError
 
@@ -20,7 +19,7 @@ from . import vocabulary as vocab
 from .organ_codes import OrganCodeScheme, check_character, valid_credit_code  # noqa: F401 (re-exported)
 from .problems import Problem, problem
 from .url_paths import case_key
-from .yaml_lines import load_with_lines, yaml_problem
+from .yaml_errors import load_checked
 
 
 class Organ(BaseModel):
@@ -73,11 +72,9 @@ def load_registry(path: Path, display_path: str,
     except UnicodeDecodeError as exc:
         line = path.read_bytes()[: exc.start].count(b"\n") + 1
         return OrganRegistry([]), [problem(display_path, line, "", "encoding_unknown", hint_key="encoding_hint")]
-    try:
-        data, lines, _ = load_with_lines(text)
-    except yaml.YAMLError as exc:
-        return OrganRegistry([]), [yaml_problem(display_path, exc, text)]
-    problems: list[Problem] = []
+    data, lines, _, problems = load_checked(text, display_path)
+    if data is None and problems:
+        return OrganRegistry([]), problems
     organs: list[Organ] = []
     seen: set[str] = set()
     codes: dict[str, str] = {}  # case_key(code) -> the organ that has it

@@ -16,7 +16,7 @@ from catalog_model.item import ITEM_URL as _ITEM_URL
 _ROOT = _Path(__file__).resolve().parents[2]
 
 PLUGIN_PATHS = [str(_ROOT / "plugins")]
-PLUGINS = ["catalog_reader", "catalog_validation", "catalog_pages", "search_index", "link_check",
+PLUGINS = ["catalog_reader", "catalog_validation", "catalog_pages", "search_index", "link_check", "redirects",
            "mirror_publish"]
 THEME = str(_ROOT / "theme")
 PATH = "content"

@@ -14,11 +14,14 @@ from __future__ import annotations
 
 import datetime as dt
 import re
+import reprlib
+from copy import copy
 from difflib import get_close_matches
 from typing import Annotated, Any, Optional
 
 from pydantic import (BaseModel, BeforeValidator, ConfigDict, Field, ValidationError,
-                      ValidationInfo, field_validator, model_validator)
+                      ValidationInfo, create_model, field_validator, model_validator)
+from pydantic.fields import FieldInfo
 from pydantic_core import PydanticCustomError
 
 from . import vocabulary as vocab
@@ -50,11 +53,15 @@ def _date(value: Any) -> dt.date:
         return value.date()
     if isinstance(value, dt.date):
         return value
-    if isinstance(value, str) and re.fullmatch(r"\d{4}-\d{2}-\d{2}", value.strip()):
+    if isinstance(value, str) and re.fullmatch(r"\d{4}-\d{1,2}-\d{1,2}", value.strip()):
+        # YAML hands over 2025-02-30 or 2025-13-01 as text: no such day.
+        year, month, day = (int(part) for part in value.strip().split("-"))
         try:
-            return dt.date.fromisoformat(value.strip())
+            date = dt.date(year, month, day)
         except ValueError:
-            pass
+            raise _fail("date_impossible", got=value.strip(), month=month) from None
+        if re.fullmatch(r"\d{4}-\d{2}-\d{2}", value.strip()):
+            return date
     raise _fail("not_date", got=value)
 
 
@@ -148,6 +155,10 @@ class ItemMetadata(BaseModel):
         "公开豁免", "optional list of `{value, reason}`: numbers or e-mail addresses that look personal but "
         "must be public (a service hotline, a published case number); everything else the privacy guard "
         "finds stops the build", [])
+    source_url: Optional[Text] = field(
+        "原网址", "optional; the item's address on the previous site (kept by the import); the build "
+        "writes redirects from it to the new page (`output.redirects.nginx.conf`, `output.redirects.htaccess`)",
+        None)
 
     @field_validator("index_no")
     @classmethod
@@ -209,15 +220,36 @@ class ItemMetadata(BaseModel):
                 _warnings(info).append(("doc_no", "doc_no_year", {"got": value, "fixed": fixed}))
         return value
 
+    @field_validator("source_url")
+    @classmethod
+    def _source_url(cls, value: Optional[str]) -> Optional[str]:
+        # A redirect can only be written for an address with a path on a web server.
+        if value is not None and not re.fullmatch(r"https?://[^\s/]+(/\S*)?", value):
+            raise _fail("source_url_invalid", got=value)
+        return value
+
     @model_validator(mode="after")
-    def _cross_field(self) -> "ItemMetadata":
-        if self.written and self.written > self.date:
-            raise _fail("written_after_date", field="written", written=str(self.written), date=str(self.date))
-        if self.category == vocab.POLICY_SECTION and self.validity is None:
-            raise _fail("validity_required", field="validity")
-        if self.status == "withdrawn" and not self.withdrawn_reason:
-            raise _fail("withdrawn_reason_required", field="withdrawn_reason")
+    def _cross_field(self) -> ItemMetadata:
+        mistakes = cross_field_mistakes(self)
+        if mistakes:
+            raise mistakes[0]
         return self
+
+
+def cross_field_mistakes(meta: ItemMetadata, failed: frozenset = frozenset()) -> list[PydanticCustomError]:
+    """The rules between fields, all of them. ``failed`` names fields that broke
+    their own rules (or are missing): a rule about them is not judged."""
+    def judged(*keys: str) -> bool:
+        return not failed.intersection(keys)
+
+    found = []
+    if judged("written", "date") and meta.written and meta.date and meta.written > meta.date:
+        found.append(_fail("written_after_date", field="written", written=str(meta.written), date=str(meta.date)))
+    if judged("category", "validity") and meta.category == vocab.POLICY_SECTION and meta.validity is None:
+        found.append(_fail("validity_required", field="validity"))
+    if judged("status", "withdrawn_reason") and meta.status == "withdrawn" and not meta.withdrawn_reason:
+        found.append(_fail("withdrawn_reason_required", field="withdrawn_reason"))
+    return found
 
 
 def corrected_doc_no(doc_no: str) -> str:
@@ -234,6 +266,13 @@ def _vocabulary(info: ValidationInfo) -> vocab.Vocabulary:
 
 def _warnings(info: ValidationInfo) -> list:
     return (info.context or {}).setdefault("warnings", []) if info.context is not None else []
+
+
+def _optional(info: FieldInfo) -> FieldInfo:
+    optional = copy(info)
+    if info.is_required():
+        optional.default = None
+    return optional
 
 
 FIELDS = ItemMetadata.model_fields
@@ -300,20 +339,40 @@ def normalize_keys(raw: dict, lines: dict, path: str) -> tuple[dict, dict, list[
     return data, out_lines, problems
 
 
+class PartialMetadata(create_model("_OptionalMetadata", __base__=ItemMetadata, **{
+        key: (info.annotation, _optional(info)) for key, info in FIELDS.items()})):
+    """The fields of a rejected file that passed their own rules (every field
+    optional, no cross-field rules). The catalog-wide checks still run on them,
+    so one mistake does not hide another (an unknown 发布机构 beside a bad
+    date), and a file pointing at a rejected item is not blamed for it."""
+
+    def _cross_field(self) -> PartialMetadata:
+        return self
+
+
 def validate_item(raw: dict, lines: dict, path: str,
                   vocabulary: vocab.Vocabulary | None = None,
-                  fallback_line: int = 1) -> tuple[ItemMetadata | None, list[Problem], dict[str, int]]:
+                  fallback_line: int = 1
+                  ) -> tuple[ItemMetadata | None, list[Problem], dict[str, int], ItemMetadata | None]:
     """Validate one file's front matter. Returns the item (None when invalid),
-    every problem found (each with its line) and the line of each field."""
+    every problem found (each with its line), the line of each field, and the
+    fields that passed their rules (the item itself when it is valid)."""
     data, key_lines, problems = normalize_keys(raw, lines, path)
     # Empty optional values ("written:" with nothing after it) mean "not given".
     data = {k: v for k, v in data.items() if v is not None or FIELDS[k].is_required()}
     context: dict = {"vocabulary": vocabulary or vocab.Vocabulary(), "warnings": []}
-    item = None
+    item = partial = None
     try:
-        item = ItemMetadata.model_validate(data, context=context)
+        item = partial = ItemMetadata.model_validate(data, context=context)
     except ValidationError as exc:
-        for err in exc.errors(include_url=False):
+        # Each field's own rules; the rules between fields are judged below,
+        # all of them, on the fields that passed (pydantic stops at the first).
+        errors = [err for err in exc.errors(include_url=False) if err["loc"]]
+        failed = frozenset(err["loc"][0] for err in errors)
+        partial = _partial({k: v for k, v in data.items() if k not in failed}, context["vocabulary"])
+        for mistake in cross_field_mistakes(partial, failed) if partial else []:
+            errors.append({"type": mistake.type, "loc": (), "ctx": mistake.context, "msg": mistake.message()})
+        for err in errors:
             problems.append(_problem_from_error(err, key_lines, path, fallback_line))
     for key, msg_key, ctx in context["warnings"]:
         problems.append(problem(path, _line_for((key,), key_lines, fallback_line), field_name(key),
@@ -321,7 +380,14 @@ def validate_item(raw: dict, lines: dict, path: str,
     if any(p.severity == ERROR for p in problems):
         item = None
     field_lines = {loc[0]: line for loc, line in key_lines.items() if len(loc) == 1}
-    return item, problems, field_lines
+    return item, problems, field_lines, partial
+
+
+def _partial(data: dict, vocabulary: vocab.Vocabulary) -> PartialMetadata | None:
+    try:
+        return PartialMetadata.model_validate(data, context={"vocabulary": vocabulary, "warnings": []})
+    except ValidationError:  # a field that fails only beside others; nothing to check then
+        return None
 
 
 def _problem_from_error(err: dict, key_lines: dict, path: str, fallback_line: int) -> Problem:
@@ -342,12 +408,33 @@ def _problem_from_error(err: dict, key_lines: dict, path: str, fallback_line: in
         ctx = {"key": str(loc[-1]), "suggestion": ""}
     elif key in ("not_text", "not_list", "not_date"):
         ctx.setdefault("got", err.get("input"))
+    if "got" in ctx and not isinstance(ctx["got"], str):
+        ctx["got"] = _Shown(ctx["got"])
     hint_key = ctx.pop("hint_key", None)
     if key in ("one_of", "unknown_key"):
         hint_key = f"{key}_hint_close" if ctx.get("suggestion") else f"{key}_hint"
     if not has_message(key):  # a pydantic error we did not foresee: still name the field
         return Problem(path, line, field_name(top), err["msg"])
     return problem(path, line, field_name(top), key, hint_key=hint_key, **ctx)
+
+
+def _short_repr() -> reprlib.Repr:
+    shown = reprlib.Repr()  # keyword arguments only from Python 3.12
+    shown.maxlevel, shown.maxlist, shown.maxdict, shown.maxstring, shown.maxother = 2, 5, 5, 60, 60
+    return shown
+
+
+class _Shown:
+    """A wrong value as a message shows it: shortened, since it may be a pasted
+    table or a list nested by YAML aliases, and must not fill the screen."""
+
+    _repr = _short_repr()
+
+    def __init__(self, value: Any):
+        self.value = value
+
+    def __repr__(self) -> str:
+        return self._repr.repr(self.value)
 
 
 _NESTED_LABELS = {key: f.json_schema_extra["label"]

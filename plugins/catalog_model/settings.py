@@ -57,8 +57,8 @@ class SiteSettings(BaseModel):
     # Pages
     CATALOG_PAGE_SIZE: int = setting(20, "rows per listing page", ge=1)
     CATALOG_HOME_NEWEST: int = setting(10, "newest items on the home page", ge=0)
-    CATALOG_SITE_URL: str = setting("", "the public address of the site, for the `Url` meta tag only "
-                                        "(pages link relatively)")
+    CATALOG_SITE_URL: str = setting("", "the public address of the site, for the `Url` meta tag and the "
+                                        "redirect files' targets only (pages link relatively)")
     # Reading
     CATALOG_READ_WORKERS: Optional[int] = setting(
         None, "processes that read items ahead of Pelican; default one per core, 1 turns it off", ge=1)

@@ -8,8 +8,6 @@ from __future__ import annotations
 
 import yaml
 
-from .problems import Problem, problem
-
 Loc = tuple  # ("attachments", 0, "file")
 
 
@@ -26,44 +24,64 @@ def load_with_lines(text: str, first_line: int = 1) -> tuple[object, dict[Loc, i
     appear twice in one mapping (YAML would silently keep the last one).
     Raises ``yaml.YAMLError`` on a syntax error.
     """
-    loader = yaml.CSafeLoader(text)
+    loader = _Loader(text)
     try:
         node = loader.get_single_node()
         if node is None:
             return None, {}, []
         lines: dict[Loc, int] = {}
         duplicates: list[DuplicateKey] = []
-        _walk(node, (), lines, duplicates, first_line)
+        _walk(node, (), lines, duplicates, first_line, set())
         return loader.construct_document(node), lines, duplicates
     finally:
         loader.dispose()
 
 
-def _walk(node, loc: Loc, lines: dict, duplicates: list, offset: int) -> None:
+class _Loader(yaml.CSafeLoader):
+    """libyaml's safe loader, except that a scalar YAML's own resolvers cannot
+    turn into a value (``2025-02-30`` looks like a date, ``!!int x``) is kept
+    as its text: the field's rule then names the mistake and its line, where
+    the resolver would have raised a bare ValueError."""
+
+    def construct_object(self, node, deep=False):
+        try:
+            return super().construct_object(node, deep)
+        except (ValueError, TypeError, AttributeError, OverflowError):
+            if not isinstance(node, yaml.ScalarNode):
+                raise
+            self.recursive_objects.pop(node, None)
+            self.constructed_objects[node] = node.value
+            return node.value
+
+
+class AliasUsed(yaml.YAMLError):
+    """A node used twice through an alias (``*x``). Metadata never needs one,
+    and aliases can nest a list into itself or into billions of copies; most
+    often a value was meant to start with ``*`` (``*重要* 通知``)."""
+
+    problem = "alias used"
+
+    def __init__(self, mark):
+        super().__init__(self.problem)
+        self.problem_mark = mark
+
+
+def _walk(node, loc: Loc, lines: dict, duplicates: list, offset: int, seen: set, mark=None) -> None:
+    if id(node) in seen:
+        raise AliasUsed(mark or node.start_mark)
+    seen.add(id(node))
     if isinstance(node, yaml.MappingNode):
         for key_node, value_node in node.value:
-            key = key_node.value
+            # A key that is itself a list or mapping is rejected when constructing.
+            key = key_node.value if isinstance(key_node, yaml.ScalarNode) else id(key_node)
             here = loc + (key,)
             line = key_node.start_mark.line + offset
             if here in lines and loc == ():
                 duplicates.append(DuplicateKey(str(key), line, lines[here]))
             lines.setdefault(here, line)
-            _walk(value_node, here, lines, duplicates, offset)
+            _walk(key_node, here, lines, duplicates, offset, seen, key_node.start_mark)
+            _walk(value_node, here, lines, duplicates, offset, seen, key_node.start_mark)
     elif isinstance(node, yaml.SequenceNode):
         for i, child in enumerate(node.value):
             lines[loc + (i,)] = child.start_mark.line + offset
-            _walk(child, loc + (i,), lines, duplicates, offset)
-
-
-def error_line(exc: yaml.YAMLError, first_line: int = 1) -> int:
-    mark = getattr(exc, "problem_mark", None) or getattr(exc, "context_mark", None)
-    return mark.line + first_line if mark else first_line
-
-
-def error_text(exc: yaml.YAMLError) -> str:
-    return getattr(exc, "problem", None) or str(exc).splitlines()[0]
-
-
-def yaml_problem(path: str, exc: yaml.YAMLError, text: str, first_line: int = 1) -> Problem:
-    """The problem an editor reads for a YAML syntax error in ``text``."""
-    return problem(path, error_line(exc, first_line), "", "yaml_syntax", problem=error_text(exc))
+            _walk(child, loc + (i,), lines, duplicates, offset, seen, mark)

@@ -1,19 +1,17 @@
 """Split an item file into its YAML front matter and its Markdown body.
 
 Everything a clerk's editor can get wrong about the file itself (a BOM, GBK
-instead of UTF-8, no front matter, a missing closing ``---``, broken YAML,
-a key written twice) becomes a :class:`Problem` with a line number, never a
-traceback.
+instead of UTF-8, no front matter, a missing closing ``---``, broken YAML, a
+full-width colon, a key written twice) becomes a :class:`Problem` with a line
+number, never a traceback.
 """
 from __future__ import annotations
 
 import re
 from dataclasses import dataclass, field
 
-import yaml
-
 from catalog_model.problems import Problem, problem
-from catalog_model.yaml_lines import error_line, error_text, load_with_lines
+from catalog_model.yaml_errors import load_checked
 
 BOM = b"\xef\xbb\xbf"
 OPENING = re.compile(r"---[ \t]*\n")
@@ -58,10 +56,9 @@ def parse_source(data: bytes, path: str) -> Source:
     source.body = text[closing.end() + 1:]
     source.body_line = text.count("\n", 0, closing.end()) + 2
 
-    try:
-        meta, lines, duplicates = load_with_lines(head, first_line=2)
-    except yaml.YAMLError as exc:
-        source.problems.append(problem(path, error_line(exc, 2), "", "yaml_syntax", problem=error_text(exc)))
+    meta, lines, duplicates, found = load_checked(head, path, first_line=2)
+    source.problems += found
+    if meta is None and found:  # the YAML could not be read; the problem says why
         return source
     for dup in duplicates:
         source.problems.append(problem(path, dup.line, dup.key, "duplicate_key", first=dup.first))

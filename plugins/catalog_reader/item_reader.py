@@ -44,27 +44,45 @@ class ItemReader:
         return nh3.clean(self._markdown.reset().convert(body))
 
     @classmethod
-    def from_settings(cls, settings: dict) -> "ItemReader":
+    def from_settings(cls, settings: dict) -> ItemReader:
         return cls(Path(settings["PATH"]).resolve(), Vocabulary.from_settings(settings))
 
 
 def read_item(path: Path, root: Path, vocabulary: Vocabulary) -> tuple[Item, str]:
     """Read and validate one item file; returns the item and its Markdown body."""
     rel = path.resolve().relative_to(root).as_posix()
-    source = parse_source(path.read_bytes(), rel)
+    return item_from_bytes(path.read_bytes(), rel, vocabulary)
+
+
+def item_from_bytes(data: bytes, rel: str, vocabulary: Vocabulary) -> tuple[Item, str]:
+    """Validate one item file's bytes as the build does (``rel``: its path below
+    the content root); the import checks what it is about to write with it."""
+    source = parse_source(data, rel)
     problems = list(source.problems)
-    meta, lines = None, {}
+    meta = fields = None
+    lines: dict[str, int] = {}
     is_draft = _is_draft(source.meta)
     if source.meta is not None:
-        meta, found, lines = validate_item(source.meta, source.lines, rel, vocabulary)
+        meta, found, lines, fields = validate_item(source.meta, source.lines, rel, vocabulary)
         problems += found
     if source.text:
-        allowed = allowed_values(meta.privacy_allow) if meta else set()
+        allowed = allowed_values(fields.privacy_allow) if fields else set()
         problems += privacy_problems(source.text, rel, allowed, _field_at(lines, source.body_line))
     if is_draft:
         # A draft is not published, so its unfinished fields must not stop the build.
         problems = [Problem(p.path, p.line, p.field, p.text, p.hint, WARNING) for p in problems]
-    return Item(rel, meta, problems, "", is_draft, lines), source.body
+    item = Item(rel, meta, problems, "", is_draft, lines)
+    item.fields, item.written_index_no = fields, _written_index_no(source.meta)
+    return item, source.body
+
+
+def _written_index_no(meta: dict | None) -> str:
+    """The 索引号 as the file writes it, valid or not: other files may rightly point at it."""
+    for key in ("index_no", "索引号"):
+        value = (meta or {}).get(key)
+        if isinstance(value, str) and value.strip():
+            return value.strip()
+    return ""
 
 
 def _field_at(lines: dict[str, int], body_line: int):

@@ -44,7 +44,7 @@ def read_ahead(generator) -> None:
             results[path] = hit
     reader = ItemReader.from_settings(settings)
     workers = site_settings(settings).CATALOG_READ_WORKERS
-    for path, item in zip(missed, _read_all(reader, missed, workers)):
+    for path, item in zip(missed, _read_all(reader, missed, workers), strict=True):
         results[path] = item
         if cache:
             cache.put(keys[path], item)

@@ -1,7 +1,9 @@
 """Checks that need the whole catalog, run after every file was read.
 
-Per-file checks already ran in the reader; these only look at items that
-passed them, so each mistake is reported once.
+Per-file checks already ran in the reader. These look at every field that
+passed its own rules, also in files rejected for another mistake, so that
+every problem of every file is reported at once; a reference counts as
+dangling only when no file claims its 索引号, rejected or not.
 """
 from __future__ import annotations
 
@@ -12,28 +14,34 @@ from pathlib import Path
 from catalog_model.catalog import LINKS, Catalog
 from catalog_model.item import Item
 from catalog_model.problems import Problem, problem
-from catalog_model.schema import LABELS, field_name
+from catalog_model.schema import LABELS, ItemMetadata, field_name
 from catalog_model.url_paths import case_key
 from privacy_guard.guard import TEXT_ATTACHMENT_SUFFIXES, allowed_values, privacy_problems
 
+# An item and its fields: its metadata, or the fields of a rejected file that passed their rules.
+Record = tuple[Item, ItemMetadata]
+
 
 def check_catalog(catalog: Catalog, content_root: Path, index_no_pattern: str) -> list[Problem]:
-    items = catalog.valid_items
+    records = [(e, e.meta or e.fields) for e in catalog.items if e.meta or e.fields]
+    numbered = [(e, r) for e, r in records if r.index_no]
     problems: list[Problem] = []
-    problems += _publishers(items, catalog, index_no_pattern)
-    problems += _unique_index_nos(items)
-    problems += _case_collisions(items)
-    problems += _link_targets(items, catalog)
-    problems += _attachments(items, content_root)
+    problems += _publishers(records, catalog, index_no_pattern)
+    problems += _unique_index_nos(numbered)
+    problems += _case_collisions(numbered)
+    problems += _link_targets(records, {e.written_index_no for e in catalog.items} | set(catalog.by_index))
+    problems += _attachments(records, content_root)
     return problems
 
 
-def _publishers(items: list[Item], catalog: Catalog, pattern: str) -> list[Problem]:
+def _publishers(records: list[Record], catalog: Catalog, pattern: str) -> list[Problem]:
     if not catalog.organs.organs:
         return []  # the registry itself is reported; not once more per item
     problems = []
-    for e in items:
-        name = e.meta.publisher
+    for e, record in records:
+        name = record.publisher
+        if name is None:
+            continue
         organ = catalog.organs.get(name)
         line = e.line("publisher")
         if organ is None:
@@ -42,7 +50,7 @@ def _publishers(items: list[Item], catalog: Catalog, pattern: str) -> list[Probl
                                     hint_key="unknown_publisher_hint_close" if near else None,
                                     got=name, suggestion="、".join(near)))
             continue
-        code = _index_code(e.meta.index_no, pattern)
+        code = _index_code(record.index_no, pattern) if record.index_no else None
         if code is not None and code != organ.code:
             problems.append(problem(e.source_path, e.line("index_no"), field_name("index_no"),
                                     "index_code_mismatch", code=code, publisher=name, expected=organ.code))
@@ -54,12 +62,12 @@ def _index_code(index_no: str, pattern: str) -> str | None:
     return match.groupdict().get("code") if match else None
 
 
-def _unique_index_nos(items: list[Item]) -> list[Problem]:
-    counts = Counter(e.meta.index_no for e in items)
+def _unique_index_nos(records: list[Record]) -> list[Problem]:
+    counts = Counter(r.index_no for _, r in records)
     first: dict[str, Item] = {}
     problems = []
-    for e in sorted(items, key=lambda e: e.source_path):
-        index_no = e.meta.index_no
+    for e, record in sorted(records, key=lambda er: er[0].source_path):
+        index_no = record.index_no
         if counts[index_no] < 2:
             continue
         if index_no not in first:
@@ -70,46 +78,46 @@ def _unique_index_nos(items: list[Item]) -> list[Problem]:
     return problems
 
 
-def _case_collisions(items: list[Item]) -> list[Problem]:
+def _case_collisions(records: list[Record]) -> list[Problem]:
     """Two 索引号 that differ only in letter case would be one page file on
     Windows and macOS (exact duplicates are reported above)."""
-    first: dict[str, Item] = {}
+    first: dict[str, Record] = {}
     problems = []
-    for e in sorted(items, key=lambda e: e.source_path):
-        index_no = e.meta.index_no
-        other = first.setdefault(case_key(index_no), e)
-        if other.meta.index_no != index_no:
+    for e, record in sorted(records, key=lambda er: er[0].source_path):
+        index_no = record.index_no
+        other, other_record = first.setdefault(case_key(index_no), (e, record))
+        if other_record.index_no != index_no:
             problems.append(problem(e.source_path, e.line("index_no"), field_name("index_no"),
                                     "url_case_collision", index_no=index_no, other=other.source_path,
-                                    other_index_no=other.meta.index_no))
+                                    other_index_no=other_record.index_no))
     return problems
 
 
-def _link_targets(items: list[Item], catalog: Catalog) -> list[Problem]:
+def _link_targets(records: list[Record], claimed: set[str]) -> list[Problem]:
     problems = []
-    for e in items:
+    for e, record in records:
         for key in LINKS:
-            for target in getattr(e.meta, key):
+            for target in getattr(record, key):
                 where = (e.source_path, e.line(key), field_name(key))
-                if target == e.meta.index_no:
+                if target in (record.index_no, e.written_index_no):
                     problems.append(problem(*where, "self_reference", label=LABELS[key]))
-                elif target not in catalog.by_index:
+                elif target not in claimed:
                     problems.append(problem(*where, "missing_target", label=LABELS[key], target=target))
     return problems
 
 
-def _attachments(items: list[Item], content_root: Path) -> list[Problem]:
+def _attachments(records: list[Record], content_root: Path) -> list[Problem]:
     """Attachments exist; text attachments carry no personal information (each
     file scanned once, allowing what any item attaching it allows)."""
     problems = []
     allowed_in: dict[str, set[str]] = defaultdict(set)
-    for e in items:
-        for attachment in e.meta.attachments:
+    for e, record in records:
+        for attachment in record.attachments:
             if not (content_root / attachment.file).is_file():
                 problems.append(problem(e.source_path, e.line("attachments"), field_name("attachments"),
                                         "attachment_missing", file=attachment.file))
             elif attachment.file.lower().endswith(TEXT_ATTACHMENT_SUFFIXES):
-                allowed_in[attachment.file] |= allowed_values(e.meta.privacy_allow)
+                allowed_in[attachment.file] |= allowed_values(record.privacy_allow)
     for file, allowed in sorted(allowed_in.items()):
         text = (content_root / file).read_text(encoding="utf-8", errors="replace")
         problems += privacy_problems(text, file, allowed)

@@ -43,7 +43,7 @@ def _compress_files(paths: list[str], levels: Levels) -> int:
     written = 0
     for path in paths:
         data = Path(path).read_bytes()
-        for suffix, packed in zip(SUFFIXES, compress_bytes(data, levels)):
+        for suffix, packed in zip(SUFFIXES, compress_bytes(data, levels), strict=True):
             Path(path + suffix).write_bytes(packed)
             written += len(packed)
     return written

@@ -92,7 +92,7 @@ class Index:
             inverted.append([term, {**posting, "_index": t.index}])
         for term, t in sorted(self.terms.items(), key=lambda kv: kv[1].index):
             for n, name in enumerate(names):
-                for d, w in zip(t.ids[n].tolist(), self.weights(term, n).tolist()):
+                for d, w in zip(t.ids[n].tolist(), self.weights(term, n).tolist(), strict=True):
                     vectors[f"{name}/{d}"].extend([t.index, w])
         return {"version": "2.3.9", "fields": names,
                 "fieldVectors": [[ref, v] for ref, v in vectors.items()],
@@ -228,7 +228,7 @@ def join(parts: list) -> tuple:
     parts.reverse()  # pop from the end, in batch order
     while parts:
         part = parts.pop()
-        for column, values in zip(whole, part):
+        for column, values in zip(whole, part, strict=True):
             column[at:at + len(values)] = values
         at += len(part[0])
     return whole

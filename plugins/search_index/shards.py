@@ -75,7 +75,7 @@ def js_order(term: str) -> bytes:
 def term_record(term: str, index: Index) -> list:
     t = index.terms[term]
     record: list = [term, t.first_rank]
-    for ids, tfs, lengths, exact in zip(t.ids, t.tfs, index.lengths, t.exact):
+    for ids, tfs, lengths, exact in zip(t.ids, t.tfs, index.lengths, t.exact, strict=True):
         if not len(ids):
             record.append(0)
             continue

@@ -99,7 +99,7 @@ def tokens(texts: list[str], boundaries: list[bool], term_keys: TermKeys) -> Bat
     first, last = np.flatnonzero(asc & ~prev_asc), np.flatnonzero(asc & ~nxt_asc)  # words
     positions.append(2 * first)
     keys.append(WORD | np.array([term_keys.word(stream[a:b + 1].lower()) for a, b in
-                                 zip(first.tolist(), last.tolist())], dtype=np.int64))
+                                 zip(first.tolist(), last.tolist(), strict=True)], dtype=np.int64))
     if any(boundaries):  # two touching characters of different kinds, before the second run's tokens
         at = np.flatnonzero((han & nxt_asc) | (asc & nxt_han))
         keep = np.repeat(np.array(boundaries, dtype=bool), np.diff(starts))[at]

@@ -5,7 +5,6 @@ one rebuild, and stopping it stops everything it started."""
 from __future__ import annotations
 
 import json
-import os
 import signal
 import subprocess
 import sys

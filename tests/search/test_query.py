@@ -47,7 +47,7 @@ CASES = {
 def plans():
     got = json.loads(node("plan.js", stdin=json.dumps({"queries": list(CASES), "years": YEARS}, ensure_ascii=False)))
     return {q: [(c["term"], "*" if c["prefix"] else "", "req" if c["required"] else "opt") for c in clauses]
-            for q, clauses in zip(CASES, got)}
+            for q, clauses in zip(CASES, got, strict=True)}
 
 
 @pytest.mark.parametrize("q", CASES)

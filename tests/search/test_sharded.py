@@ -8,7 +8,7 @@ import random
 
 import pytest
 
-from search_helpers import lunr_py_index, node
+from search_helpers import COLD_QUERIES, lunr_py_index, node
 
 from search_index import shards
 from search_index.tokenizer import BOUNDARY_NAME, NAME, VERSION
@@ -91,13 +91,14 @@ def test_prefix_terms_are_one_contiguous_run_of_shards(sample_search, prefix):
         terms = [r[0] for r in json.loads((output / "search" / "s" / f"{name}.json").read_text(encoding="utf-8"))["t"]]
         if any(t.startswith(prefix) for t in terms):
             holding.append(n)
-    assert holding == list(range(holding[0], holding[-1] + 1)) if holding else True
+    assert holding, f"no shard holds a term starting with {prefix!r}"  # the sample has such terms
+    assert holding == list(range(holding[0], holding[-1] + 1))
 
 
 def test_a_cold_query_fetches_the_manifest_a_few_shards_and_one_page_of_rows(tmp_path, sample_search):
     output, _ = sample_search
     (tmp_path / "q.json").write_text(json.dumps(["老旧小区改造", "清政办〔2025〕3号", "低保"], ensure_ascii=False))
-    report = json.loads(node("cold.js", str(output / "search"), str(tmp_path / "q.json")))
+    report = json.loads(node(COLD_QUERIES, str(output / "search"), str(tmp_path / "q.json")))
     for q in report["queries"]:
         assert q["fetched"][0] == "manifest.json"
         shard_files = [p for p in q["fetched"] if p.startswith("s/")]
@@ -117,9 +118,9 @@ def test_an_exact_index_number_or_doc_number_finds_its_item_first_in_1k_items(tm
     with_doc_no = [ref for ref in picked if docs[ref]["doc_no"]]
     queries += [docs[ref]["doc_no"] for ref in with_doc_no]
     (tmp_path / "q.json").write_text(json.dumps(queries, ensure_ascii=False), encoding="utf-8")
-    report = json.loads(node("cold.js", str(output / "search"), str(tmp_path / "q.json")))["queries"]
+    report = json.loads(node(COLD_QUERIES, str(output / "search"), str(tmp_path / "q.json")))["queries"]
     assert [r["refs"][0] for r in report[:len(picked)]] == picked
-    for ref, r in zip(with_doc_no, report[len(picked):]):
+    for ref, r in zip(with_doc_no, report[len(picked):], strict=True):
         assert docs[r["refs"][0]]["doc_no"] == docs[ref]["doc_no"]  # a 文号 may be shared; its item comes first
 
 
@@ -133,7 +134,7 @@ def test_equal_scores_are_ranked_newest_first(tmp_path):
     fields = [{"title": r.title, "doc_no": "", "index_no": "", "keywords": "", "body": "老旧小区"} for r in rows]
     shards.write_index(tmp_path / "search", builder.build(fields, documents.FIELDS), rows, 8192, 8)
     (tmp_path / "q.json").write_text(json.dumps(["老旧小区"], ensure_ascii=False), encoding="utf-8")
-    report = json.loads(node("cold.js", str(tmp_path / "search"), str(tmp_path / "q.json")))
+    report = json.loads(node(COLD_QUERIES, str(tmp_path / "search"), str(tmp_path / "q.json")))
     assert report["queries"][0]["refs"] == [2, 1, 0]
 
 
@@ -173,6 +174,6 @@ def test_a_distinctive_piece_of_a_title_finds_its_item_in_the_top_10(tmp_path, c
             break
     (tmp_path / "q.json").write_text("[]")
     (tmp_path / "k.json").write_text(json.dumps(known, ensure_ascii=False), encoding="utf-8")
-    report = json.loads(node("cold.js", str(output / "search"), str(tmp_path / "q.json"), str(tmp_path / "k.json")))
+    report = json.loads(node(COLD_QUERIES, str(output / "search"), str(tmp_path / "q.json"), str(tmp_path / "k.json")))
     assert len(report["known"]) == 60
     assert [k for k in report["known"] if not 1 <= k["rank"] <= 10] == []

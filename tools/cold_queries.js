@@ -1,14 +1,14 @@
 // What a cold browser fetches for each query (manifest, shards, display chunks of
 // the first page of results), and where known items rank. Used by the tests and
 // by tools/bench_search.py.
-//   node cold.js SITE_SEARCH_DIR QUERIES.json [KNOWN.json]
+//   node tools/cold_queries.js SITE_SEARCH_DIR QUERIES.json [KNOWN.json]
 // QUERIES: ["…", …]; KNOWN: [{q, ref}, …]. Prints JSON.
 "use strict";
 const fs = require("fs");
 const path = require("path");
 const lunr = require("lunr");
-const { ShardedIndex } = require("../../../theme/static/js/search/index.js");
-const query = require("../../../theme/static/js/search/query.js");
+const { ShardedIndex } = require("../theme/static/js/search/index.js");
+const query = require("../theme/static/js/search/query.js");
 
 const PAGE_SIZE = 10; // as search.js
 const [dir, queriesPath, knownPath] = process.argv.slice(2);
