@@ -129,10 +129,10 @@ def front_matter(path: Path) -> dict:
 def listed_items(content: Path) -> list[dict]:
     """The published items of a content tree (what listings and search show), each its
     front matter plus ``body``, the Markdown after it: expectations are derived from these."""
+    from catalog_model import pelican_defaults
+    from catalog_model.content_tree import item_files
     items = []
-    for path in sorted(content.rglob("*.md")):
-        if "files" in path.relative_to(content).parts:
-            continue
+    for path in item_files({"PATH": str(content), "ARTICLE_EXCLUDES": pelican_defaults.ARTICLE_EXCLUDES}):
         meta = front_matter(path)
         if meta.get("status", "published") == "published":
             items.append({**meta, "body": path.read_text(encoding="utf-8").split("---", 2)[2]})

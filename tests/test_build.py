@@ -1,5 +1,6 @@
 """Real builds with the README's command: failed builds publish nothing,
 rebuilds keep unchanged files untouched for mirrors."""
+import re
 from pathlib import Path
 
 from catalog_helpers import COUNTY, Tree, item
@@ -61,8 +62,21 @@ def test_editing_one_item_changes_only_a_few_files(tmp_path):
     # Precompressed siblings and the manifest follow the files (tests/test_mirror_output.py).
     changed = [name for name in changed if not name.endswith((".gz", ".br")) and not name.startswith("manifest")]
     pages = [name for name in changed if name.endswith(".html")]
-    assert sorted(pages) == [f"items/{COUNTY}/2024-00030.html", f"organs/{COUNTY}/2.html", "sections/news/2.html"]
-    assert len(changed) - len(pages) <= 4, changed  # the search index files that hold the changed terms
+    item_page = f"items/{COUNTY}/2024-00030.html"
+    # The item, and in each listing that holds it (section, organ, the organ's
+    # section, its year) the one numbered page it is on; no landing page.
+    listing_pages = sorted(name for name, (data, _) in after.items()
+                           if name.endswith(".html") and b"2024-00030.html" in data and name != item_page)
+    assert sorted(pages) == sorted([item_page, *listing_pages])
+    assert {"sections/news/2.html", f"organs/{COUNTY}/2.html"} <= set(listing_pages)
+    assert all(re.search(r"/\d+\.html$", name) for name in listing_pages), listing_pages
+    others = [name for name in changed if name not in pages]
+    search = [name for name in others if name.startswith("search/")]
+    assert len(search) <= 4, changed  # the search index files that hold the changed terms
+    # the year's open-data file, and the feeds whose newest entries hold the item
+    assert sorted(set(others) - set(search)) == sorted(
+        ["data/catalog-2024.jsonl", "feeds/all.atom.xml", "feeds/section/news.atom.xml",
+         f"feeds/organ/{COUNTY}.atom.xml"]), changed
     assert len(after) > 60
 
 

@@ -102,8 +102,13 @@ def files(folder: Path) -> dict[str, tuple[int, int]]:
     return out
 
 
+def item_paths(content: Path) -> list[Path]:
+    from catalog_model.content_tree import item_files
+    return item_files({"PATH": str(content), "ARTICLE_EXCLUDES": ["files"]})
+
+
 def edit_one_item(content: Path) -> None:
-    items = sorted(content.rglob("*.md"))
+    items = item_paths(content)
     target = items[len(items) // 2]
     text = target.read_text(encoding="utf-8")
     target.write_text(re.sub(r'^(title: "?)', r"\1（更正）", text, count=1, flags=re.M), encoding="utf-8")
@@ -123,7 +128,7 @@ def measure(builder, corpus: Path, work: Path) -> dict:
     changed = [k for k, v in after.items() if before.get(k) != v]
     shutil.rmtree(content)
     shutil.rmtree(output)
-    return {"builder": builder.name, "items": sum(1 for _ in corpus.rglob("*.md")),
+    return {"builder": builder.name, "items": len(item_paths(corpus)),
             "full": full, "again": again, "edited": edited, "rss": max(rss_full, rss_again, rss_edit),
             "files": len(after), "mb": sum(s for s, _ in after.values()) / 2**20, "changed": len(changed)}
 

@@ -2,13 +2,16 @@
 
 Validates every item (content model, organs, links between items,
 attachments, personal information), prints advice (a 政策文件 without
-interpretation, a future 发布日期, an expired 有效 policy) and the number of
+interpretation, a future 发布日期, an expired 有效 policy, a consultation without
+feedback 30 days after its deadline, an image over 200 KB, sections and organs
+without items) and the number of
 items per section, then builds the site into a temporary folder so that the
 link check runs too. Exits non-zero on any error; publishes nothing.
 """
 from __future__ import annotations
 
 import argparse
+import importlib
 import subprocess
 import sys
 import tempfile
@@ -21,9 +24,18 @@ from pelican.settings import read_settings  # noqa: E402
 
 from catalog_model.problems import errors, report  # noqa: E402
 from catalog_model.text import message  # noqa: E402
-from catalog_validation.advisories import advisories  # noqa: E402
+from catalog_validation.advisories import advisories, empty_columns  # noqa: E402
 from catalog_validation.validate import validate_tree  # noqa: E402
 from catalog_validation.validate import display_prefix  # noqa: E402
+
+
+def register_plugin_checks(settings: dict) -> None:
+    """Plugins that check content beside the items (pages, 年报 data) register
+    those checks as the build does, without connecting to a build."""
+    for name in settings.get("PLUGINS", []):
+        module = importlib.import_module(name)
+        if hasattr(module, "register_checks"):
+            module.register_checks()
 
 
 def main() -> int:
@@ -32,9 +44,11 @@ def main() -> int:
     ap.add_argument("--settings", default="pelicanconf.py")
     args = ap.parse_args()
     settings = read_settings(str(ROOT / args.settings), override={"PATH": str(Path(args.content).resolve())})
+    register_plugin_checks(settings)
 
-    catalog, problems = validate_tree(settings)
-    problems += advisories(catalog)
+    catalog, problems = validate_tree(settings, bodies=True)  # bodies: image and 图解 checks
+    problems += advisories(catalog, settings)
+    problems += empty_columns(catalog, catalog.settings.CATALOG_ORGANS_FILE, args.settings)
     if problems:
         print(report(problems, display_prefix(settings)))
     print(f"\n{message('check_counts')}：")

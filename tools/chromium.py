@@ -20,9 +20,15 @@ SUB_PATH = "gongkai"
 PAGE_TYPES = {
     "home": "index.html",
     "section": "sections/policies/index.html",
-    "organ": "organs/11130534000000027Q/index.html",
+    "organ": "organs/11130534000000019X/index.html",  # with its details from organs.yaml
     "item-policy": "items/11130534000000027Q/2025-00002.html",  # 政策文件 with a 政策解读
     "item-withdrawn": "items/111305340000000781/2025-00002.html",
+    # browse pages (issue 10)
+    "facet-index": "topics/index.html",
+    "facet": "topics/02/index.html",  # 综合政务, with its second-level classes
+    "library": "library/index.html",  # 政策文件库 with its filter
+    "item-repealed": "items/11130534000000019X/2023-00001.html",  # lifecycle notice
+    "item-interpretation": "items/111305340000000781/2024-00001.html",  # 图解 with its image, source on top
 }
 SEARCH_PAGE = "search.html"
 

@@ -16,6 +16,8 @@ import sys
 from importlib import metadata
 from pathlib import Path
 
+from catalog_model.settings import site_settings
+
 PLUGINS = Path(__file__).resolve().parent.parent
 # Settings that name where a build writes, not what it writes.
 LOCATION_SETTINGS = {"OUTPUT_PATH", "MIRROR_PUBLISH_PATH", "CATALOG_READ_CACHE", "CATALOG_PAGE_CACHE", "CACHE_PATH"}
@@ -80,11 +82,14 @@ TREE_FILES = ("catalog.yaml", "organs.yaml")
 
 def site_fingerprint(settings: dict, reference_date: dt.date) -> str:
     """What every page depends on: code, theme, settings, the content tree's
-    catalog.yaml and organ registry, the reference date. A change of any of
+    catalog.yaml, organ registry, platform pages and 年报 data, the reference date. A change of any of
     them re-renders every page (pages whose bytes did not change still keep
     their mtime: mirror_publish)."""
     theme = Path(settings["THEME"])
     relevant = {k: v for k, v in settings.items() if k not in LOCATION_SETTINGS}
-    organs = settings.get("CATALOG_ORGANS_FILE", "organs.yaml")
-    tree = [file_digest(Path(settings["PATH"]) / name) for name in (*TREE_FILES, organs)]
+    typed = site_settings(settings)
+    content = Path(settings["PATH"])
+    tree = [file_digest(content / name) for name in (*TREE_FILES, typed.CATALOG_ORGANS_FILE)]
+    # The platform's pages and 年报 data shape the organ pages (guides) and the columns.
+    tree += [folder_digest(content / name) for name in (typed.CATALOG_PAGES_DIR, typed.CATALOG_REPORT_DATA_DIR)]
     return digest(code_version(), folder_digest(theme), relevant, tree, reference_date.isoformat())

@@ -20,14 +20,23 @@ from pathlib import Path
 
 from .history import History
 from .item import Item
+from .lifecycle import Notice, consultation_status, lifecycle_notice
 from .organs import Organ, OrganRegistry
 from .settings import SiteSettings
 from .vocabulary import EXPIRED, VALID, Vocabulary
 
 # Link fields and the name of their reverse direction.
-LINKS = {"interprets": "interpreted_by", "replaces": "replaced_by", "repealed_by": "repeals"}
+LINKS = {"interprets": "interpreted_by", "replaces": "replaced_by", "repealed_by": "repeals",
+         "feedback_for": "feedback", "corrected_by": "corrects"}
 # Display order of relations on an item page: interpretations first (三同步).
-RELATIONS = ("interpreted_by", "interprets", "replaces", "replaced_by", "repealed_by", "repeals")
+RELATIONS = ("interpreted_by", "interprets", "replaces", "replaced_by", "repealed_by", "repeals",
+             "feedback_for", "feedback", "corrected_by", "corrects")
+
+
+def link_targets(meta, key: str) -> list[str]:
+    """The 索引号 a link field names, as a list (corrected_by names one)."""
+    value = getattr(meta, key)
+    return [value] if isinstance(value, str) else list(value or [])
 
 CONTEXT_KEY = "catalog"
 
@@ -40,8 +49,11 @@ class Catalog:
     settings: SiteSettings = field(default_factory=SiteSettings)
     vocabulary: Vocabulary = field(default_factory=Vocabulary)  # with the content tree's catalog.yaml
     by_index: dict[str, Item] = field(default_factory=dict)
+    # organ code -> save_as of its 政府信息公开指南, registered by the plugin that writes guides
+    guides: dict[str, str] = field(default_factory=dict)
     reverse: dict[str, dict[str, list[str]]] = field(default_factory=dict)
     history: dict[str, History] = field(default_factory=dict)  # by source path; empty outside git
+    extras: dict = field(default_factory=dict)  # what other plugins read beside the items, by plugin
 
     def __post_init__(self) -> None:
         reverse: dict[str, dict[str, list[str]]] = {name: defaultdict(list) for name in LINKS.values()}
@@ -52,7 +64,7 @@ class Catalog:
             if not item.meta:
                 continue
             for forward, backward in LINKS.items():
-                for target in getattr(item.meta, forward):
+                for target in link_targets(item.meta, forward):
                     reverse[backward][target].append(item.meta.index_no)
         # Sorted, so that pages never depend on the order files were read in.
         self.reverse = {name: {target: sorted(sources) for target, sources in targets.items()}
@@ -77,7 +89,7 @@ class Catalog:
         """Every related item of ``item``, by relation name, both directions."""
         out: dict[str, list[Item]] = {}
         for forward, backward in LINKS.items():
-            out[forward] = self._resolve(getattr(item.meta, forward))
+            out[forward] = self._resolve(link_targets(item.meta, forward))
             out[backward] = self._resolve(self.reverse[backward].get(item.meta.index_no, []))
         return {name: out[name] for name in RELATIONS}
 
@@ -91,8 +103,20 @@ class Catalog:
         """The commits that changed the item's file (catalog_model/history.py), or None."""
         return self.history.get(item.source_path)
 
+    def lifecycle(self, item: Item) -> Notice | None:
+        """The notice at the top of a 废止 / 失效 / 已修改 document's page, if any."""
+        return lifecycle_notice(item.meta, self.validity(item), self.links(item))
+
+    def consultation(self, item: Item) -> str | None:
+        """征集中 / 已结束 for a 意见征集 with a deadline, at the reference date."""
+        return consultation_status(item.meta, self.reference_date)
+
     def organ(self, item: Item) -> Organ | None:
         return self.organs.get(item.meta.publisher)
+
+    def organ_guide(self, organ: Organ) -> str | None:
+        """The page of an organ's 政府信息公开指南, when one was registered in ``guides``."""
+        return self.guides.get(organ.code)
 
     # Where things live (relative to the site root)
     def section_slug(self, name: str) -> str:

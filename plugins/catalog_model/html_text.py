@@ -18,3 +18,8 @@ def html_text(html: str) -> str:
 def collapsed_text(html: str) -> str:
     """``html_text`` with runs of white space made one space, trimmed."""
     return SPACE.sub(" ", html_text(html)).strip()
+
+
+def clipped(text: str, limit: int) -> str:
+    """``text`` cut to at most ``limit`` characters; a cut text ends with "…"."""
+    return text if len(text) <= limit else text[:limit - 1].rstrip() + "…"

@@ -25,6 +25,8 @@ class Item:
     is_draft: bool = False
     lines: dict[str, int] = field(default_factory=dict)  # field key -> line in the file
     body_html: str = ""  # the Markdown body, rendered and sanitised
+    body_line: int = 1  # the line the body starts on
+    images: list[tuple[int, str]] = field(default_factory=list)  # (line, src below content/) of body images
     # The fields that passed their own rules, also when the file as a whole
     # was rejected (then a PartialMetadata): the catalog-wide checks use them.
     fields: ItemMetadata | None = None

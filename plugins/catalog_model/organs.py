@@ -7,6 +7,7 @@ is answered with the nearest registered names.
 """
 from __future__ import annotations
 
+import re
 from dataclasses import dataclass
 from difflib import get_close_matches
 from pathlib import Path
@@ -22,6 +23,19 @@ from .url_paths import case_key
 from .yaml_errors import load_checked
 
 
+# Optional fields shown on the organ's page, with their labels, in display order.
+ORGAN_DETAILS: dict[str, str] = {"duty": "机构职能", "head": "负责人", "address": "办公地址",
+                                 "hours": "办公时间", "phone": "联系电话", "postcode": "邮政编码"}
+
+
+# Details with a form: (pattern, what the message says). An office line is
+# area code and number, several separated by 、 or ；.
+DETAIL_PATTERNS: dict[str, tuple[str, str]] = {
+    "phone": (r"[0-9０-９（）()\-－—、；;，, 转]+", "联系电话应为数字，如 0319-8123456"),
+    "postcode": (r"\d{6}", "邮政编码应为 6 位数字"),
+}
+
+
 class Organ(BaseModel):
     model_config = ConfigDict(extra="forbid", frozen=True)
 
@@ -29,6 +43,34 @@ class Organ(BaseModel):
     code: str
     kind: str
     short: Optional[str] = None
+    duty: Optional[str] = None
+    head: Optional[str] = None
+    address: Optional[str] = None
+    hours: Optional[str] = None
+    phone: Optional[str] = None
+    postcode: Optional[str] = None
+
+    @field_validator("duty", "head", "address", "hours", "phone", "postcode", mode="before")
+    @classmethod
+    def _detail_text(cls, value):
+        if value is None:
+            return None
+        if not isinstance(value, (str, int)) or not str(value).strip():
+            raise ValueError("应为非空文本")
+        return str(value).strip()
+
+    @field_validator("phone", "postcode")
+    @classmethod
+    def _detail_pattern(cls, value: Optional[str], info) -> Optional[str]:
+        pattern, rule = DETAIL_PATTERNS[info.field_name]
+        if value is not None and not re.fullmatch(pattern, value):
+            raise ValueError(rule)
+        return value
+
+    @property
+    def details(self) -> list[tuple[str, str]]:
+        """(label, value) of every optional detail given, in display order."""
+        return [(label, getattr(self, key)) for key, label in ORGAN_DETAILS.items() if getattr(self, key)]
 
     @field_validator("code")
     @classmethod

@@ -27,6 +27,7 @@ from .problems import Problem, problem, report
 
 ROOT = Path(__file__).resolve().parents[2]
 PREFIXES = ("CATALOG_", "SEARCH_", "LINK_CHECK_", "MIRROR_")
+SELECTOR_KEYS = ("sections", "topics", "genres", "keywords")  # what a setting may select items by
 
 
 def setting(default: Any, rule: str, **kwargs) -> Any:
@@ -58,7 +59,21 @@ class SiteSettings(BaseModel):
     CATALOG_PAGE_SIZE: int = setting(20, "rows per listing page", ge=1)
     CATALOG_HOME_NEWEST: int = setting(10, "newest items on the home page", ge=0)
     CATALOG_SITE_URL: str = setting("", "the public address of the site, for the `Url` meta tag and the "
-                                        "redirect files' targets only (pages link relatively)")
+                                        "redirect files' targets, feeds, sitemap and JSON-LD (pages link "
+                                        "relatively)")
+    CATALOG_FEED_ENTRIES: int = setting(50, "newest items in each Atom feed (whole catalog, section, organ)",
+                                        ge=1)
+    CATALOG_SITEMAP_MAX_URLS: int = setting(50000, "URLs per sitemap file; past it `sitemap.xml` is an index of "
+                                                   "`sitemaps/<n>.xml` (needs `CATALOG_SITE_URL`)",
+                                            ge=1, le=50000)
+    # Site identity (footer and <head>, 《政府网站发展指引》); empty ones are left out
+    CATALOG_SPONSOR: str = setting("", "主办单位")
+    CATALOG_SITE_ID: str = setting("", "网站标识码, also `<meta name=\"SiteIDCode\">`")
+    CATALOG_ICP: str = setting("", "ICP 备案号, linked to `CATALOG_ICP_URL`")
+    CATALOG_ICP_URL: str = setting("https://beian.miit.gov.cn/", "where the ICP 备案号 is verified")
+    CATALOG_PSB: str = setting("", "公安机关备案号, linked to `CATALOG_PSB_URL`")
+    CATALOG_PSB_URL: str = setting("https://beian.mps.gov.cn/", "where the 公安备案号 is verified")
+    CATALOG_CONTACT: str = setting("", "联系我们: address and telephone, shown in the footer")
     # Reading
     CATALOG_READ_WORKERS: Optional[int] = setting(
         None, "processes that read items ahead of Pelican; default one per core, 1 turns it off", ge=1)
@@ -72,9 +87,26 @@ class SiteSettings(BaseModel):
     SEARCH_SHARD_BYTES: int = setting(8 * 1024, "gzip bytes per index shard (a 2G link moves ~5-10 KiB/s)",
                                       ge=512)
     SEARCH_DOC_CHUNK: int = setting(8, "result rows per display-data file", ge=1)
+    SEARCH_LENGTH_BLOCK: int = setting(64, "items per block of body lengths (fetched for the best candidates only)",
+                                       ge=1)
     SEARCH_SNIPPET_CHARS: int = setting(60, "characters of 内容概述 shown under a result", ge=0)
     SEARCH_LUNR_JS: str = setting(str(ROOT / "node_modules" / "lunr" / "lunr.min.js"),
                                   "lunr.js copied into the site (the pinned npm package)")
+    # The disclosure platform (plugins/disclosure_platform): pages, 法定主动公开内容, 年报
+    CATALOG_PAGES_DIR: str = setting("pages", "folder below the content folder holding the platform's pages "
+                                              "(guides, 制度, 依申请公开); never read for items")
+    CATALOG_REPORT_DATA_DIR: str = setting("report-data", "folder of the 年报 data files, "
+                                                          "`<year>/<name>.yaml`, one per organ and year")
+    CATALOG_STATUTORY_MAP: Optional[dict[int, dict[str, tuple[str, ...]]]] = setting(
+        None, "条例 第二十条's kinds (1–15) → `{sections, topics, genres, keywords}` whose items each shows; "
+        "empty: the default mapping in `disclosure_platform/statutory.py`")
+    CATALOG_RULES_SELECT: dict[str, tuple[str, ...]] = setting(
+        {"keywords": ("政府信息公开制度",)}, "items listed in the 政府信息公开制度 column beside its pages "
+        "(`{sections, topics, genres, keywords}`)")
+    CATALOG_REPORT_REGULATIONS: dict[str, tuple[str, ...]] = setting(
+        {"genres": ("命令",)}, "which items the 年报 counts as 规章 (`{sections, topics, genres, keywords}`)")
+    CATALOG_REPORT_NORMATIVE: dict[str, tuple[str, ...]] = setting(
+        {"sections": ("政策文件",)}, "which items the 年报 counts as 行政规范性文件 (those not 规章)")
     # Publishing
     LINK_CHECK_ALLOW_EMPTY_SECTIONS: bool = setting(
         False, "publish even when a section has no items (inspectors count 空白栏目; better drop the "
@@ -111,6 +143,21 @@ class SiteSettings(BaseModel):
             raise ValueError(f"not a regular expression: {exc}") from None
         return value
 
+    @field_validator("CATALOG_RULES_SELECT", "CATALOG_REPORT_REGULATIONS", "CATALOG_REPORT_NORMATIVE")
+    @classmethod
+    def _selector(cls, value: dict) -> dict:
+        return _selector_keys(value)
+
+    @field_validator("CATALOG_STATUTORY_MAP")
+    @classmethod
+    def _statutory(cls, value: Optional[dict]) -> Optional[dict]:
+        if value is not None:
+            if not set(value) <= set(range(1, 16)):
+                raise ValueError("keys are the kinds of 条例 第二十条, 1 to 15")
+            for selector in value.values():
+                _selector_keys(selector)
+        return value
+
     @field_validator("CATALOG_SECTIONS")
     @classmethod
     def _sections(cls, value: tuple) -> tuple:
@@ -121,6 +168,13 @@ class SiteSettings(BaseModel):
         if len(set(slugs)) != len(slugs) or len({n for n, _ in value}) != len(value):
             raise ValueError("section names and slugs must be unique")
         return value
+
+
+def _selector_keys(value: dict) -> dict:
+    unknown = set(value) - set(SELECTOR_KEYS)
+    if unknown:
+        raise ValueError(f"unknown keys {sorted(unknown)}; use {', '.join(SELECTOR_KEYS)}")
+    return value
 
 
 DECLARED = SiteSettings.model_fields

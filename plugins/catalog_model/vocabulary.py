@@ -36,6 +36,13 @@ TOPICS: tuple[str, ...] = (
 )
 TOPIC_LEVEL_SEPARATOR = "\\"
 
+
+def topic_display(value: str | None) -> str:
+    """综合政务\\政务公开 → 综合政务 › 政务公开, as pages, feeds and JSON-LD write it."""
+    if not value:
+        return ""
+    return " › ".join(part.strip() for part in value.split(TOPIC_LEVEL_SEPARATOR) if part.strip())
+
 # 体裁: the 15 公文种类 of the 党政机关公文处理工作条例, plus 其他 for non-documents.
 GENRES: tuple[str, ...] = (
     "决议", "决定", "命令", "公报", "公告", "通告", "意见", "通知", "通报",
@@ -45,6 +52,15 @@ GENRES: tuple[str, ...] = (
 # 有效性
 VALIDITIES: tuple[str, ...] = ("有效", "失效", "废止", "已修改")
 VALID, EXPIRED = "有效", "失效"
+
+# 解读形式: how a 政策解读 explains its source (国办发〔2016〕80号 asks for varied forms).
+INTERPRETATION_FORMS: tuple[str, ...] = ("文字解读", "图解", "问答", "新闻发布会", "在线访谈")
+GRAPHIC_FORM = "图解"
+
+# The section whose items ask for public comment, and the days after the
+# deadline within which a 意见反馈 should report on it (make check advice).
+CONSULTATION_SECTION = "意见征集"
+FEEDBACK_DUE_DAYS = 30
 
 # 状态: canonical value -> accepted spellings.
 STATUSES: dict[str, tuple[str, ...]] = {

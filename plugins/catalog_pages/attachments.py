@@ -6,6 +6,8 @@ import shutil
 from dataclasses import dataclass
 from pathlib import Path
 
+from catalog_model.units import human_size
+
 OUTPUT_DIR = "attachments"
 
 
@@ -18,20 +20,15 @@ class AttachmentFile:
     size: str  # 12.3 KB
 
 
+def published_path(file: str) -> str:
+    """Where an attached file (a path below content/) is published, relative to the site root."""
+    return f"{OUTPUT_DIR}/{file}"
+
+
 def describe(content_root: Path, file: str, title: str | None) -> AttachmentFile:
     source = content_root / file
-    return AttachmentFile(source, f"{OUTPUT_DIR}/{file}", title or Path(file).name,
+    return AttachmentFile(source, published_path(file), title or Path(file).name,
                           Path(file).suffix.lstrip(".").upper() or "文件", human_size(source.stat().st_size))
-
-
-def human_size(size: int) -> str:
-    if size < 1024:
-        return f"{size} B"
-    for unit in ("KB", "MB", "GB"):
-        size /= 1024
-        if size < 1024 or unit == "GB":
-            return f"{size:.1f} {unit}"
-    raise AssertionError("unreachable")
 
 
 def publish(attachment: AttachmentFile, output: Path) -> None:

@@ -1,17 +1,22 @@
-"""Catalog pages: home, one listing per section and per organ, the item pages'
-attachments.
+"""Catalog pages: a thin orchestrator over the page families.
 
 A Pelican generator added through ``get_generators``: its context is built
 after the articles were read and the catalog was validated, its output
 written with Pelican's writer (so relative URLs work from any sub-path and
 file://). Item pages themselves are Pelican's articles; their template asks
-the catalog (``catalog.links(item)``, ``catalog.validity(item)`` …) for what
-it shows, so nothing is added onto Pelican's articles.
+the catalog (``catalog.links(item)``, ``catalog.validity(item)``,
+``catalog.lifecycle(item)`` …) for what it shows, so nothing is added onto
+Pelican's articles.
+
+The page families live in their own modules: sections and organs (here),
+facets (``facets.py``), the 政策文件库 (``policy_library.py``), Atom feeds
+(``feeds.py``), open data (``open_data.py``), ``sitemap.xml`` and
+``robots.txt`` (``sitemap.py``). Withdrawn items keep their page but are in
+none of them: every family is built from ``catalog.listed``.
 """
 from __future__ import annotations
 
 import re
-from dataclasses import dataclass
 from pathlib import Path
 
 from pelican.generators import Generator
@@ -23,108 +28,168 @@ from catalog_reader.prefetch import source_key
 from catalog_model.text import ui_text
 from catalog_model.vocabulary import ORGAN_KINDS
 
-from . import attachments
+from . import attachments, images
 from .filters import attachment_files
-from .listing import ListingPage, paginate
+from .facets import Listing, build_facets, listing
+from .feeds import feed_path, write_feed
+from .open_data import write_open_data
+from .policy_library import build_library, write_library_data
+from .sitemap import write_sitemaps
 
 # Pelican rewrites these placeholders in a body into other contents' URLs, so
 # such a page depends on files its fingerprint does not name: always render it.
 INTRASITE_LINK = re.compile(r"[{|](?:filename|static|attach|index|tag|category|author)[}|]")
 
-
-@dataclass
-class Listing:
-    """A section or an organ, with its pages."""
-
-    name: str
-    kind: str  # "section" or "organ"
-    pages: list[ListingPage]
-    group: str = ""  # organ kind (县政府, 县直部门, 乡镇) for organs
-
-    @property
-    def count(self) -> int:
-        return self.pages[0].total
-
-    @property
-    def url(self) -> str:
-        return self.pages[0].save_as
-
-
-def _year(item) -> int:
-    return item.meta.date.year
+# Site identity shown in the footer (and SiteIDCode in <head>), in order.
+IDENTITY = ("CATALOG_SPONSOR", "CATALOG_SITE_ID", "CATALOG_ICP", "CATALOG_ICP_URL", "CATALOG_PSB",
+            "CATALOG_PSB_URL", "CATALOG_CONTACT")
 
 
 class CatalogPagesGenerator(Generator):
     def generate_context(self):
-        catalog = catalog_of(self.context, "catalog_pages")
-        size = catalog.settings.CATALOG_PAGE_SIZE
+        catalog = self.catalog = catalog_of(self.context, "catalog_pages")
+        settings = catalog.settings
+        size = settings.CATALOG_PAGE_SIZE
         listed = catalog.listed
-        by_section = {name: [] for name, _ in catalog.settings.CATALOG_SECTIONS}
+        by_section = {name: [] for name, _ in settings.CATALOG_SECTIONS}
         by_organ = {organ.name: [] for organ in catalog.organs.organs}
         for item in listed:
             by_section[item.meta.category].append(item)
             by_organ[item.meta.publisher].append(item)
 
-        self.sections = [Listing(name, "section", paginate(section_folder(slug), by_section[name], size, _year))
-                         for name, slug in catalog.settings.CATALOG_SECTIONS]
-        self.organs = [Listing(o.name, "organ", paginate(organ_folder(o.code), by_organ[o.name], size, _year),
-                               o.kind)
+        self.sections = [listing(name, "section", section_folder(slug), by_section[name], size,
+                                 feed=feed_path("section", slug) if by_section[name] else None)
+                         for name, slug in settings.CATALOG_SECTIONS]
+        self.organs = [self._organ(o, by_organ[o.name], settings.CATALOG_SECTIONS, size)
                        for o in sorted(catalog.organs.organs, key=lambda o: ORGAN_KINDS.index(o.kind))]
+        self.facets = build_facets(listed, catalog.validity, size)
+        self.library = build_library(listed, catalog.validity, size)
+        self.listed = listed
         root = Path(self.settings["PATH"]).resolve()
-        self.attachment_files = sorted({attachments.describe(root, a.file, a.title)
-                                        for item in catalog.valid_items for a in item.meta.attachments},
-                                       key=lambda a: a.save_as)
-        self.declare_item_pages(catalog, root)
+        files = {attachments.describe(root, a.file, a.title) for item in catalog.valid_items
+                 for a in item.meta.attachments}
+        files |= set(images.body_images(root, [src for item in catalog.valid_items
+                                                for _, src in item.images]).values())
+        self.attachment_files = sorted(files, key=lambda a: a.save_as)
         self.context["TEXT"] = ui_text()
+        self.context["identity"] = {name: getattr(settings, name) for name in IDENTITY}
+        self.context["catalog_feed"] = feed_path("all") if listed else None
+        # Landing pages that exist: an item page links its section and organ only when they have items.
+        self.context["listing_pages"] = {one.url for one in [*self.sections, *self.organs] if one.count}
+        self.declare_item_pages(catalog, root)
         self.home = {
             "sections": self.sections,
             "organs": self.organs,
             "organ_kinds": ORGAN_KINDS,
-            "newest": list(reversed(listed[-catalog.settings.CATALOG_HOME_NEWEST:])) if listed else [],
+            "facets": self.facets,
+            "library": self.library,
+            "newest": list(reversed(listed[-settings.CATALOG_HOME_NEWEST:])) if listed else [],
             "total": len(listed),
         }
 
+    @staticmethod
+    def _organ(organ, items: list, sections, size: int) -> Listing:
+        """An organ's page is its own small catalog: its sections with counts, then its newest items."""
+        folder = organ_folder(organ.code)
+        page = listing(organ.name, "organ", folder, items, size, group=organ.kind, organ=organ,
+                       feed=feed_path("organ", organ.code) if items else None)
+        by_section: dict[str, list] = {}
+        for item in items:
+            by_section.setdefault(item.meta.category, []).append(item)
+        trail = [(organ.name, page.url)]
+        page.children = [listing(f"{organ.name}：{name}", "organ_section", f"{folder}/{slug}", by_section[name],
+                                 size, trail=trail, group=name)
+                         for name, slug in sections if name in by_section]
+        return page
+
     def declare_item_pages(self, catalog: Catalog, root: Path) -> None:
-        """Each item page's inputs: its file, the files of the items it shows,
-        its attachments as described, its organ and section (the reference
-        date, settings, theme and code are in every fingerprint)."""
+        """Each item page's inputs (build_cache): its file, the files of the items
+        it shows, its attachments and body images as described, its revision
+        history, its organ, and whether its section and organ have a listing to
+        link (the reference date, settings, organ registry, platform pages,
+        theme and code are in every fingerprint)."""
         self.digests: dict[str, str] = {}
         if not enabled():
             return  # no build cache: every page is rendered
         self.digests = {item.source_path: source_key(root / item.source_path)
                         or file_digest(root / item.source_path) for item in catalog.valid_items}
+        linked = self.context["listing_pages"]
         for item in catalog.valid_items:
             if INTRASITE_LINK.search(item.body_html):
                 continue
             organ = catalog.organ(item)
+            section_url = catalog.section_url(item.meta.category)
+            organ_url = catalog.organ_url(organ) if organ else None
             declare(item.url, page_fingerprint(
                 "item", item.source_path, self.digests[item.source_path],
                 [(relation, [self.digests[other.source_path] for other in others])
                  for relation, others in catalog.links(item).items()],
                 [(f.save_as, f.title, f.kind, f.size) for f in attachment_files(root, item)],
-                organ.model_dump() if organ else None, catalog.section_url(item.meta.category)))
+                [(src, file_digest(root / src) if (root / src).is_file() else None) for _, src in item.images],
+                repr(catalog.history_of(item)),
+                organ.model_dump() if organ else None, section_url, section_url in linked, organ_url in linked))
 
-    def listing_fingerprint(self, listing: Listing, page: ListingPage) -> str | None:
-        """A listing page's inputs: where it is, its neighbours and count, and the files of the items it shows."""
+    def listing_fingerprint(self, one: Listing, page) -> str | None:
+        """A listing page's inputs: where it is and what surrounds it (trail,
+        feed, the organ's card and guide, its children with their counts), its
+        neighbours and count, and the files of the items it shows (all of them
+        on the 政策文件库's landing page, whose filter lists every document)."""
         if not self.digests:
             return None
-        return page_fingerprint("listing", listing.name, listing.kind, listing.group, listing.url, page.save_as,
-                                page.number, page.newer, page.older, page.total, page.years,
-                                [self.digests[item.source_path] for item in page.items])
+        shown = one.items if one.kind == "library" and not page.number else page.items
+        return page_fingerprint(
+            "listing", one.name, one.kind, one.group, one.trail, one.feed, one.url,
+            one.organ.model_dump() if one.organ else None,
+            self.catalog.organ_guide(one.organ) if one.organ else None,
+            [(c.name, c.count, c.url) for c in one.children],
+            page.save_as, page.number, page.newer, page.older, page.total, page.years,
+            [self.digests[item.source_path] for item in shown])
+
+    def listings(self):
+        """Every listing with items, each once."""
+        for one in [*self.sections, *self.organs, self.library]:
+            if one.count:
+                yield one
+                yield from one.children
+        for facet in self.facets:
+            yield from facet.listings()
 
     def generate_output(self, writer):
         relative = self.settings["RELATIVE_URLS"]
-        writer.write_file("index.html", self.get_template("index"), self.context,
-                          relative_urls=relative, page_name="index", home=self.home)
-        listing_template = self.get_template("listing")
-        for listing in [*self.sections, *self.organs]:
-            for page in listing.pages:
-                writer.write_file(page.save_as, listing_template, self.context, relative_urls=relative,
-                                  listing=listing, page=page, url=page.save_as,
-                                  fingerprint=self.listing_fingerprint(listing, page))
         output = Path(self.output_path)
+        settings = self.catalog.settings
+        pages: list[tuple[str, object]] = []  # (save_as, lastmod) for the sitemap
+
+        def write(save_as: str, template: str, lastmod=None, fingerprint=None, **context):
+            writer.write_file(save_as, self.get_template(template), self.context, relative_urls=relative,
+                              url=save_as, fingerprint=fingerprint, **context)
+            pages.append((save_as, lastmod))
+
+        newest = self.listed[-1].meta.date if self.listed else None
+        write("index.html", "index", newest, page_name="index", home=self.home)
+        for facet in self.facets:
+            write(facet.url, "facet_index", newest, facet=facet)
+        for one in self.listings():
+            for page in one.pages:
+                write(page.save_as, "listing", page.items[0].meta.date if page.items else None,
+                      fingerprint=self.listing_fingerprint(one, page), listing=one, page=page)
+        write_library_data(output, self.library, self.catalog.validity)
+        pages += [(item.url, item.meta.date) for item in self.listed]
         for attachment in self.attachment_files:
             attachments.publish(attachment, output)
+        self._write_feeds(output)
+        write_open_data(output, self.catalog)
+        write_sitemaps(output, settings.CATALOG_SITE_URL, pages, settings.CATALOG_SITEMAP_MAX_URLS)
+
+    def _write_feeds(self, output: Path) -> None:
+        count = self.catalog.settings.CATALOG_FEED_ENTRIES
+        site, owner = self.settings["SITENAME"], self.settings.get("SITE_OWNER", "")
+        if self.listed:
+            write_feed(output, feed_path("all"), f"{site}：{ui_text()['feed_all']}", "index.html",
+                       self.listed[:-count - 1:-1], self.catalog, owner)
+        for one in [*self.sections, *self.organs]:
+            if one.feed:
+                write_feed(output, one.feed, f"{site}：{one.name}", one.url, one.newest(count), self.catalog, owner)
 
 
 def get_generators(pelican):

@@ -13,7 +13,7 @@ from pathlib import Path
 import markdown
 import nh3
 
-from catalog_model.html_text import collapsed_text
+from catalog_model.html_text import clipped, collapsed_text
 from catalog_model.item import Item
 from catalog_model.problems import WARNING, Problem
 from catalog_model.schema import SUMMARY_MAX_CHARS, field_name, validate_item
@@ -21,6 +21,7 @@ from catalog_model.text import message
 from catalog_model.vocabulary import STATUSES, Vocabulary
 from privacy_guard.guard import allowed_values, privacy_problems
 
+from .body_checks import body_images, body_problems
 from .front_matter import parse_source
 
 MARKDOWN_EXTENSIONS = ["tables", "sane_lists", "attr_list", "def_list", "abbr"]
@@ -37,6 +38,10 @@ class ItemReader:
         item, body = read_item(path, self._root, self._vocabulary)
         item.body_html = self.render(body)
         item.summary = _summary(item, item.body_html)
+        images = body_images(body, item.body_line)
+        item.images = [(line, src) for line, src, _ in images]
+        found = body_problems(item.source_path, item.meta, images, item.body_html, item.body_line, self._root)
+        item.problems += _as_warnings(found) if item.is_draft else found
         return item
 
     def render(self, body: str) -> str:
@@ -69,9 +74,8 @@ def item_from_bytes(data: bytes, rel: str, vocabulary: Vocabulary) -> tuple[Item
         allowed = allowed_values(fields.privacy_allow) if fields else set()
         problems += privacy_problems(source.text, rel, allowed, _field_at(lines, source.body_line))
     if is_draft:
-        # A draft is not published, so its unfinished fields must not stop the build.
-        problems = [Problem(p.path, p.line, p.field, p.text, p.hint, WARNING) for p in problems]
-    item = Item(rel, meta, problems, "", is_draft, lines)
+        problems = _as_warnings(problems)
+    item = Item(rel, meta, problems, "", is_draft, lines, body_line=source.body_line)
     item.fields, item.written_index_no = fields, _written_index_no(source.meta)
     return item, source.body
 
@@ -83,6 +87,11 @@ def _written_index_no(meta: dict | None) -> str:
         if isinstance(value, str) and value.strip():
             return value.strip()
     return ""
+
+
+def _as_warnings(problems: list[Problem]) -> list[Problem]:
+    """A draft is not published, so its unfinished fields must not stop the build."""
+    return [Problem(p.path, p.line, p.field, p.text, p.hint, WARNING) for p in problems]
 
 
 def _field_at(lines: dict[str, int], body_line: int):
@@ -107,4 +116,4 @@ def _is_draft(meta: dict | None) -> bool:
 def _summary(item: Item, html: str) -> str:
     if item.meta and item.meta.summary:
         return item.meta.summary
-    return collapsed_text(html)[:SUMMARY_MAX_CHARS]
+    return clipped(collapsed_text(html), SUMMARY_MAX_CHARS)

@@ -11,7 +11,7 @@ import re
 from collections import Counter, defaultdict
 from pathlib import Path
 
-from catalog_model.catalog import LINKS, Catalog
+from catalog_model.catalog import LINKS, Catalog, link_targets
 from catalog_model.item import Item
 from catalog_model.problems import Problem, problem
 from catalog_model.schema import LABELS, ItemMetadata, field_name
@@ -97,7 +97,7 @@ def _link_targets(records: list[Record], claimed: set[str]) -> list[Problem]:
     problems = []
     for e, record in records:
         for key in LINKS:
-            for target in getattr(record, key):
+            for target in link_targets(record, key):
                 where = (e.source_path, e.line(key), field_name(key))
                 if target in (record.index_no, e.written_index_no):
                     problems.append(problem(*where, "self_reference", label=LABELS[key]))

@@ -19,6 +19,17 @@ from catalog_reader.item_reader import ItemReader, read_item
 from .checks import check_catalog
 
 
+# Checks of other content beside the items (the platform's pages, 年报 data),
+# added by their plugins' register(): (catalog, settings) -> problems. They run
+# in the build and in `make check` alike, so one report lists every problem.
+CONTENT_CHECKS: list = []
+
+
+def add_content_check(check) -> None:
+    if check not in CONTENT_CHECKS:
+        CONTENT_CHECKS.append(check)
+
+
 def validate_items(items: list[Item], settings: dict) -> tuple[Catalog, list[Problem]]:
     """Cross-check the items of one build; returns the catalog and all problems
     (the items' own problems included)."""
@@ -34,6 +45,8 @@ def validate_items(items: list[Item], settings: dict) -> tuple[Catalog, list[Pro
                       history=read_history(root) if typed.CATALOG_GIT_HISTORY else {})
     problems += [p for i in items for p in i.problems]
     problems += check_catalog(catalog, root, vocabulary.index_no_pattern)
+    for check in CONTENT_CHECKS:
+        problems += check(catalog, settings)
     return catalog, problems
 
 

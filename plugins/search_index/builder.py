@@ -38,6 +38,9 @@ class Field:
     boost: float = 1
     boundaries: bool = False  # tokenized with boundary bigrams (tokenizer SPEC step 4)
     quoted: bool = False  # people quote it whole: holding every query term here ranks an item first (query.js)
+    # its lengths live in blocks by item (l/<n>.json), not beside its postings, so that an edit which
+    # changes the length of a long field (a body) rewrites one block, not every shard of its terms
+    lengths_apart: bool = False
 
     @property
     def pipeline_function(self) -> str:

@@ -10,7 +10,7 @@ from __future__ import annotations
 from dataclasses import dataclass
 
 from catalog_model.catalog import Catalog
-from catalog_model.html_text import html_text
+from catalog_model.html_text import clipped, html_text
 from catalog_model.item import Item
 
 from .builder import Field
@@ -30,7 +30,7 @@ FIELDS = (
     Field("doc_no", 60, quoted=True),
     Field("index_no", 60, quoted=True),
     Field("keywords", 10),
-    Field("body", 1),
+    Field("body", 1, lengths_apart=True),
 )
 
 
@@ -66,5 +66,5 @@ def indexed_items(catalog: Catalog, snippet_chars: int) -> list[IndexedItem]:
         item=item, title=item.meta.title, url=item.url, publisher=item.meta.publisher,
         date=item.meta.date.isoformat(), category=item.meta.category,
         validity=catalog.validity(item) or "", doc_no=item.meta.doc_no or "",
-        index_no=item.meta.index_no, snippet=(item.summary or "")[:snippet_chars])
+        index_no=item.meta.index_no, snippet=clipped(item.summary or "", snippet_chars))
         for item in catalog.listed]

@@ -40,7 +40,7 @@ class SearchIndexGenerator(Generator):
             with output_record(INDEX_KEY, fingerprint, Path(self.output_path), out):
                 index = builder.build((d.fields() for d in items), documents.FIELDS)
                 manifest = shards.write_index(out, index, items, settings.SEARCH_SHARD_BYTES,
-                                              settings.SEARCH_DOC_CHUNK)
+                                              settings.SEARCH_DOC_CHUNK, settings.SEARCH_LENGTH_BLOCK)
             logger.info("Search index: %d items, %d terms, %d shards, built and written in %.1f s",
                         manifest["docs"], len(index.terms), len(manifest["shards"]), time.perf_counter() - started)
         out.mkdir(parents=True, exist_ok=True)

@@ -6,7 +6,7 @@ scripts and remote origins as a second line of defence.
 """
 import pytest
 
-from catalog_helpers import ORGANS, TOWN, Tree, item
+from catalog_helpers import ORGANS, ROOT, TOWN, Tree, item
 
 PAYLOADS = [
     '<script>window.__xss=1;alert(1)</script>',
@@ -17,7 +17,8 @@ PAYLOADS = [
 ]
 BODY = """
 <script>window.__xss = 1; alert("body")</script>
-<img src="../../index.html" onerror="window.__xss=1;alert('img')">
+<img src="files/pic.png" alt="图" onerror="window.__xss=1;alert('img')">
+![图" onerror="window.__xss=1;alert('alt')](files/pic.png)
 <a href="javascript:alert('link')">javascript link</a>
 <a href="jav&#x09;ascript:alert('tab')">obfuscated link</a>
 [markdown link](javascript:alert('md'))
@@ -39,6 +40,7 @@ def hostile_site(tmp_path_factory):
     evil_organ = "连庄镇<script>alert(1)</script>人民政府"
     tree.write("organs.yaml", ORGANS.replace("连庄镇人民政府", evil_organ))
     tree.write("files/a.pdf", b"%PDF-1.4\n%%EOF\n")
+    tree.write("files/pic.png", (ROOT / "content/files/divider.png").read_bytes())  # images need a real file
     for n, payload in enumerate(PAYLOADS, 1):
         tree.write(f"x{n}.md", item(
             index_no=f"{TOWN}/2025-{n:05d}", publisher=yaml_str(evil_organ), category="工作动态", validity=None,
@@ -71,7 +73,11 @@ def test_no_script_runs_on_any_page(hostile_site, browser):
         inline = page.evaluate("""() => [...document.querySelectorAll('*')].flatMap(el =>
             [...el.attributes].filter(a => a.name.startsWith('on') || a.name === 'style').map(a => el.tagName + ' ' + a.name))""")
         assert inline == [], (path, inline)
-        scripts = page.evaluate("() => [...document.scripts].map(s => s.src)")  # absolute URL, '' if inline
+        # JSON-LD is a data block, never run: it must still be one JSON value, hostile text and all.
+        page.evaluate("() => [...document.scripts].filter(s => s.type === 'application/ld+json')"
+                      ".forEach(s => JSON.parse(s.textContent))")
+        scripts = page.evaluate("() => [...document.scripts].filter(s => s.type !== 'application/ld+json')"
+                                ".map(s => s.src)")  # absolute URL, '' if inline
         assert all(src.startswith(hostile_site.as_uri() + "/") for src in scripts), (path, scripts)  # files of the site only
         assert page.locator("iframe, object, embed, style").count() == 0, path
     context.close()

@@ -10,7 +10,7 @@ import pytest
 from catalog_helpers import ROOT, make_corpus
 from search_helpers import node
 
-from search_index.tokenizer import tokenize
+from search_index.tokenizer import joined_tokens, tokenize
 
 SPEC_EXAMPLES = [
     ("老旧小区改造", ["老旧", "旧小", "小区", "区改", "改造"]),
@@ -27,16 +27,27 @@ SPEC_EXAMPLES = [
 ]
 
 
-# Step 4: where an ASCII run and a Han run touch, the touching characters form a bigram.
-# (text, tokens with boundary bigrams, tokens without them)
+# Step 4: the facing characters of consecutive runs form a bigram (joints), unless both are words.
+# (text, tokens with joints, tokens without them)
 BOUNDARY_EXAMPLES = [
-    ("局2016年政府", ["局", "局2", "2016", "6年", "年政", "政府"], ["局", "2016", "年政", "政府"]),
-    ("清政办〔2024〕3号", ["清政", "政办", "2024", "3", "3号", "号"],  # 〕 separates: no 〕3
-     ["清政", "政办", "2024", "3", "号"]),
-    ("PM2.5浓度", ["pm2", "5", "5浓", "浓度"], ["pm2", "5", "浓度"]),
-    ("ＡＢ１２号", ["ab12", "2号", "号"], ["ab12", "号"]),  # after NFKC, lower-cased
-    ("𠀀2a𠀁", ["𠀀", "𠀀2", "2a", "a𠀁", "𠀁"], ["𠀀", "2a", "𠀁"]),  # code points on both sides
-    ("老旧小区 2024", ["老旧", "旧小", "小区", "2024"], ["老旧", "旧小", "小区", "2024"]),  # a space separates
+    ("局2016年政府", ["局", "局2", "2016", "6年", "年政", "政府"],
+     ["局", "2016", "年政", "政府"]),
+    ("清政办〔2024〕3号", ["清政", "政办", "办2", "2024", "3", "3号", "号"],
+     ["清政", "政办", "2024", "3", "号"]),  # a bridge across 〔, none 2024〕3
+    ("PM2.5浓度", ["pm2", "5", "5浓", "浓度"],
+     ["pm2", "5", "浓度"]),
+    ("ＡＢ１２号", ["ab12", "2号", "号"],
+     ["ab12", "号"]),  # after NFKC, lower-cased
+    ("𠀀2a𠀁", ["𠀀", "𠀀2", "2a", "a𠀁", "𠀁"],
+     ["𠀀", "2a", "𠀁"]),  # code points on both sides of the boundary
+    ("老旧小区 2024", ["老旧", "旧小", "小区", "区2", "2024"],
+     ["老旧", "旧小", "小区", "2024"]),  # a bridge across the space
+    ("关于印发《办法》的通知", ["关于", "于印", "印发", "发办", "办法", "法的", "的通", "通知"],
+     ["关于", "于印", "印发", "办法", "的通", "通知"]),  # bridges across marks
+    ("安全、环保：“双控”", ["安全", "全环", "环保", "保双", "双控"],
+     ["安全", "环保", "双控"]),
+    ("abc 12 x", ["abc", "12", "x"],
+     ["abc", "12", "x"]),  # words stay apart
 ]
 
 
@@ -54,8 +65,8 @@ def test_boundary_bigrams_python(text, tokens, plain):
 def test_spec_examples_javascript():
     texts = [t for t, _ in SPEC_EXAMPLES] + [t for t, _, _ in BOUNDARY_EXAMPLES]
     got = json.loads(node("tokenize.js", stdin=json.dumps(texts)))
-    assert [plain for plain, _ in got[:len(SPEC_EXAMPLES)]] == [tokens for _, tokens in SPEC_EXAMPLES]
-    assert got[len(SPEC_EXAMPLES):] == [[plain, joined] for _, joined, plain in BOUNDARY_EXAMPLES]
+    assert [g[0] for g in got[:len(SPEC_EXAMPLES)]] == [tokens for _, tokens in SPEC_EXAMPLES]
+    assert [g[:2] for g in got[len(SPEC_EXAMPLES):]] == [[plain, joined] for _, joined, plain in BOUNDARY_EXAMPLES]
 
 
 def text_lines(root) -> list[str]:
@@ -96,10 +107,12 @@ def test_python_and_javascript_agree(sample_search, document_lines):
     strings = parity_strings(document_lines + [d["title"] for d in docs] + [d["fields"]["body"][:500] for d in docs])
     assert len(strings) > 3000
     js = json.loads(node("tokenize.js", stdin=json.dumps(strings, ensure_ascii=False)))
-    python = [[tokenize(s), tokenize(s, boundaries=True)] for s in strings]
+    python = [[tokenize(s), tokenize(s, boundaries=True), [kind for _, kind in joined_tokens(s)]] for s in strings]
     differ = [(s, py, j) for s, py, j in zip(strings, python, js, strict=True) if py != j]
     assert differ == []
-    assert sum(len(joined) > len(plain) for plain, joined in python) > 1000  # boundaries were exercised
+    assert sum(len(joined) > len(plain) for plain, joined, _ in python) > 1000  # joints were exercised
+    kinds = {kind for _, _, k in python for kind in k}
+    assert kinds == {"", "touch", "gap"}  # both kinds of joint were told apart
 
 
 @pytest.mark.parametrize("boundaries", [False, True])

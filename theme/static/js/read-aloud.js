@@ -1,6 +1,8 @@
 /* 朗读 (data-module="gk-read-aloud"): reads the item's title and body aloud
    with the browser's speech synthesis, in zh-CN. The control stays hidden
-   when the browser has no speech support. */
+   when the browser has no speech support; 暂停 and 停止 are disabled until
+   reading starts; when the browser lists its voices and none is zh-CN, the
+   buttons give way to a message saying so (no button that does nothing). */
 (function () {
   'use strict';
   var root = document.querySelector('[data-module="gk-read-aloud"]');
@@ -9,12 +11,14 @@
 
   var status = root.querySelector('[role="status"]');
   var pauseButton = root.querySelector('[data-action="pause"]');
+  var stopButton = root.querySelector('[data-action="stop"]');
   var state = 'stopped';
 
-  function setState(next) {
+  function setState(next, quiet) {
     state = next;
-    status.textContent = root.getAttribute('data-text-' + next);
+    if (!quiet) status.textContent = root.getAttribute('data-text-' + next);
     pauseButton.textContent = root.getAttribute('data-text-' + (next === 'paused' ? 'resume' : 'pause'));
+    pauseButton.disabled = stopButton.disabled = next === 'stopped';
   }
 
   function text() {
@@ -64,5 +68,16 @@
   });
   window.addEventListener('pagehide', function () { synth.cancel(); });
 
+  /* Voices load asynchronously; an empty list says nothing yet. */
+  function checkVoices() {
+    var voices = synth.getVoices();
+    if (!voices.length || voice()) return;
+    Array.prototype.forEach.call(root.querySelectorAll('button'), function (b) { b.hidden = true; });
+    status.textContent = root.getAttribute('data-text-novoice');
+  }
+  if (synth.addEventListener) synth.addEventListener('voiceschanged', checkVoices);
+
+  setState('stopped', true);
+  checkVoices();
   root.hidden = false;
 })();

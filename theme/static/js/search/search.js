@@ -23,6 +23,12 @@
 
   function say(message) { statusEl.textContent = message; }
 
+  // 2025-10-09 → 2025年10月9日, as every page writes dates.
+  function cnDate(iso) {
+    var p = String(iso).split("-");
+    return p.length === 3 ? +p[0] + "年" + (+p[1]) + "月" + (+p[2]) + "日" : iso;
+  }
+
   function fetchJson(path) {
     var url = base + path;
     if (path !== "manifest.json") url += "?v=" + opened.manifest.build;
@@ -77,7 +83,7 @@
     li.appendChild(title);
     var meta = document.createElement("p");
     meta.className = "gk-search-result__meta";
-    var parts = [[text("publisher"), m.publishers[row[2]]], [text("date"), row[3]], [text("category"), m.categories[row[4]]]];
+    var parts = [[text("publisher"), m.publishers[row[2]]], [text("date"), cnDate(row[3])], [text("category"), m.categories[row[4]]]];
     if (row[5]) parts.push([text("validity"), row[5]]);
     if (row[6]) parts.push([text("doc-no"), row[6]]);
     meta.textContent = parts.map(function (p) { return p[0] + "：" + p[1]; }).join("　");
@@ -96,7 +102,9 @@
     heading.hidden = pager.hidden = orBox.hidden = true;
   }
 
-  /* Filter, paginate and show state.results; moveFocus after a page change. */
+  /* Show page state.page of the results of state.plan (state.mode: "and" or "or"), after
+   * the filters; moveFocus after a page change. The first page*10 results are ranked
+   * exactly as lunr ranks the whole index (query.top), fetching only what they need. */
   function show(moveFocus) {
     var s = state;
     return open().then(function (index) {
@@ -104,27 +112,33 @@
       return (needsCategory ? index.categoryOf() : Promise.resolve(null)).then(function (cats) {
         var cat = needsCategory ? index.manifest.categories.indexOf(category.value).toString(36) : null;
         var y = year.value ? Number(year.value) : null;
-        var shown = s.results.filter(function (r) {
-          return (cat === null || cats.charAt(r.ref) === cat) && (y === null || index.yearOf(r.ref) === y);
-        });
-        var pages = Math.max(1, Math.ceil(shown.length / PAGE_SIZE));
-        s.page = Math.min(Math.max(1, s.page), pages);
-        var slice = shown.slice((s.page - 1) * PAGE_SIZE, s.page * PAGE_SIZE);
-        return index.rows(slice.map(function (r) { return r.ref; })).then(function (rows) {
+        var keep = cat === null && y === null ? null : function (ref) {
+          return (cat === null || cats.charAt(ref) === cat) && (y === null || index.yearOf(ref) === y);
+        };
+        s.page = Math.max(1, s.page);
+        return query.top(lunr, index, s.plan, s.mode, s.page * PAGE_SIZE, keep).then(function (found) {
           if (s !== state) return;
-          clear();
-          if (!shown.length) {
-            say(text("filtered-none"));
-            return;
-          }
-          rows.forEach(function (row) { list.appendChild(renderRow(index, row, s.plan.terms)); });
-          heading.hidden = false;
-          pager.hidden = pages < 2;
-          pager.querySelector("[data-search-prev]").disabled = s.page <= 1;
-          pager.querySelector("[data-search-next]").disabled = s.page >= pages;
-          var values = { count: shown.length, page: s.page, pages: pages };
-          say(s.mode === "or" ? text("or-showing", values) : text("count", values));
-          if (moveFocus) heading.focus();
+          // total null: more than the pages so far hold every term, how many more is not fetched
+          var known = found.total !== null, pages = Math.max(1, Math.ceil(found.atLeast / PAGE_SIZE));
+          if (known && s.page > pages) { s.page = pages; return show(moveFocus); }
+          var slice = found.results.slice((s.page - 1) * PAGE_SIZE);
+          return index.rows(slice.map(function (r) { return r.ref; })).then(function (rows) {
+            if (s !== state) return;
+            clear();
+            if (!found.atLeast) {
+              say(text("filtered-none"));
+              return;
+            }
+            rows.forEach(function (row) { list.appendChild(renderRow(index, row, s.plan.terms)); });
+            heading.hidden = false;
+            pager.hidden = known && pages < 2;
+            pager.querySelector("[data-search-prev]").disabled = s.page <= 1;
+            pager.querySelector("[data-search-next]").disabled = known && s.page >= pages;
+            var values = { count: found.atLeast, page: s.page, pages: pages, query: s.query };
+            say(s.mode === "or" ? text(s.oneWord ? "or-showing-word" : "or-showing", values)
+              : text(known ? "count" : "count-at-least", values));
+            if (moveFocus) heading.focus();
+          });
         });
       });
     });
@@ -134,18 +148,19 @@
     clear();
     if (!query.plan(q).terms.length) { state = null; say(q.trim() ? text("nothing") : text("empty")); return Promise.resolve(); }
     say(text("loading"));
-    var s = state = { plan: null, page: 1, mode: "and", results: [], or: [] };
+    // One word typed (no spaces) is still several bigrams: the messages speak of the word, not of "terms".
+    var s = state = { plan: null, page: 1, mode: "and", query: q.trim(), oneWord: !/\s/.test(q.trim()) };
     return open().then(function (index) {
       var plan = s.plan = query.plan(q, index.manifest);
       return index.loadShards(index.shardsFor(plan)).then(function () {
+        return query.anyHoldsAll(index, plan);
+      }).then(function (holdsAll) {
         if (s !== state) return;
-        var only = index.candidates(plan);
-        s.results = query.run(lunr, index.lunrIndex(plan, only), plan, only ? "pruned" : "and");
-        if (s.results.length) return show(false);
-        s.or = plan.terms.length > 1 ? query.run(lunr, index.lunrIndex(plan), plan, "or") : [];
-        if (!s.or.length) { say(text("nothing")); return; }
-        say(text("none"));
-        orButton.textContent = text("or-offer", { count: s.or.length });
+        if (holdsAll) return show(false);
+        var any = plan.terms.length > 1 && plan.clauses.length ? index.anyRefs(plan).size : 0;
+        if (!any) { say(text("nothing")); return; }
+        say(s.oneWord ? text("none-word", { query: s.query }) : text("none"));
+        orButton.textContent = text(s.oneWord ? "or-offer-word" : "or-offer", { count: any });
         orBox.hidden = false;
       });
     }).catch(function (error) {
@@ -189,7 +204,6 @@
   orButton.addEventListener("click", function () {
     if (!state) return;
     state.mode = "or";
-    state.results = state.or;
     state.page = 1;
     show(true);
   });
