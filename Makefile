@@ -1,12 +1,16 @@
 # gongkai — build a government information-disclosure catalog.
 #   make html                      build content/ into output/ (sets up .venv on first run)
 #   make html CONTENT=DIR OUTPUT=DIR
-#   make test                      run all tests
+#   make test                      run all tests (a skipped test fails the run; skips are listed with their reasons)
+#   make lint                      ruff check (rules in pyproject.toml)
 #   make check                     what an editor runs before committing: errors, advice, counts
 #   make serve / make devserver    preview on http://127.0.0.1:8000/ (devserver rebuilds on change)
 #   make bench                     build-time figures for generated corpora
+#   make bench-mirror              precompression cost, rsync files/bytes after a one-item edit (BENCH_MIRROR_COUNT)
 #   make bench-search              search figures: index build, bytes per cold query, recall (BENCH_SEARCH_COUNTS)
 #   make import FROM=EXPORT OUT=DIR  import a CMS metadata export (CSV/.xlsx) as a content tree (MAP=… SKIP_BAD=1)
+#   make verify-mirror DIR=…       check a mirror copy against its manifest.json (MANIFEST=… to use another)
+#   make bundle                    output/ as one zip that works offline from file://, search included (BUNDLE=…)
 #   make screenshots               PNGs of each page type at 390×844 and 1280×900 (SCREENSHOTS=DIR)
 
 PYTHON ?= python3
@@ -22,7 +26,7 @@ EXTRA_SETTINGS ?=  # more NAME=json-value pairs for pelican --extra-settings
 OUTPUT_ABS = $(abspath $(OUTPUT))
 STAGING = $(dir $(OUTPUT_ABS)).$(notdir $(OUTPUT_ABS)).staging
 
-.PHONY: html publish serve devserver test check bench bench-search screenshots clean system-deps import
+.PHONY: html publish serve devserver test lint check bench bench-search bench-mirror screenshots clean system-deps import verify-mirror bundle
 
 $(BIN)/.installed-build: requirements.txt Makefile
 	test -x $(BIN)/python || $(PYTHON) -m venv $(VENV)
@@ -61,11 +65,17 @@ devserver: $(BIN)/.installed-build
 test: $(BIN)/.installed-test node_modules/.installed system-deps
 	$(BIN)/python -m pytest -q tests
 
+lint: $(BIN)/.installed-test
+	$(BIN)/ruff check .
+
 check: $(BIN)/.installed-build node_modules/.installed
 	$(BIN)/python tools/check.py --content $(CONTENT) --settings $(SETTINGS)
 
 bench: $(BIN)/.installed-build
 	$(BIN)/python tools/bench.py
+
+bench-mirror: $(BIN)/.installed-build node_modules/.installed
+	$(BIN)/python tools/bench_mirror.py
 
 bench-search: $(BIN)/.installed-build node_modules/.installed
 	$(BIN)/python tools/bench_search.py
@@ -74,6 +84,16 @@ bench-search: $(BIN)/.installed-build node_modules/.installed
 import: $(BIN)/.installed-build
 	@test -n "$(FROM)" -a -n "$(OUT)" || { echo "usage: make import FROM=export.csv|.xlsx OUT=DIR [MAP=map.yaml] [SKIP_BAD=1]" >&2; exit 2; }
 	$(BIN)/python tools/import_catalog.py "$(FROM)" "$(OUT)" $(if $(MAP),--map "$(MAP)") $(if $(SKIP_BAD),--skip-bad)
+
+DIR ?=
+MANIFEST ?=
+verify-mirror: $(BIN)/.installed-build
+	@test -n "$(DIR)" || { echo "usage: make verify-mirror DIR=mirror-folder [MANIFEST=manifest.json]" >&2; exit 2; }
+	$(BIN)/python tools/verify_mirror.py $(DIR) $(if $(MANIFEST),--manifest $(MANIFEST))
+
+BUNDLE ?= $(OUTPUT).zip
+bundle: html
+	$(BIN)/python tools/bundle.py $(OUTPUT) $(BUNDLE)
 
 SCREENSHOTS ?= /tmp/gongkai-screenshots
 screenshots: $(BIN)/.installed-test node_modules/.installed

@@ -3,6 +3,7 @@ from __future__ import annotations
 
 import json
 import os
+import socket
 import subprocess
 import sys
 import textwrap
@@ -12,8 +13,9 @@ ROOT = Path(__file__).resolve().parent.parent
 sys.path.insert(0, str(ROOT / "plugins"))
 sys.path.insert(1, str(ROOT / "tools"))
 
-import make_corpus  # noqa: E402  (tools/make_corpus.py: the project's corpus generator)
+import make_corpus  # noqa: E402, F401  (tools/make_corpus.py, the corpus generator, for the tests)
 from catalog_model.organs import check_character  # noqa: E402
+from catalog_model.schema import KEY_BY_LABEL  # noqa: E402
 
 REFERENCE_DATE = "2026-01-01"
 
@@ -51,6 +53,12 @@ def item(**fields) -> str:
     return "---\n" + "\n".join(lines) + "\n---\n\n各乡镇人民政府，县政府各部门：\n\n现将有关事项通知如下。\n"
 
 
+def news_item(n: int, title: str | None = None) -> str:
+    """Item n of a run of 工作动态 (索引号 …/2024-0000n), dated by its number."""
+    return item(index_no=f"{COUNTY}/2024-{n:05d}", category="工作动态", validity=None,
+                title=title or f"第{n}期政务公开工作简报", date=f"2024-{1 + n % 12:02d}-{1 + n % 28:02d}")
+
+
 class Tree:
     """A content tree in a temporary folder."""
 
@@ -76,6 +84,12 @@ class Tree:
         # Small test trees leave most sections empty, which the link check refuses.
         return build(self.root, output, *make_args, LINK_CHECK_ALLOW_EMPTY_SECTIONS=True, **settings)
 
+    def add_news(self, first: int, last: int) -> Tree:
+        """news/<n>.md for n in first..last (news_item): enough items for several listing pages."""
+        for n in range(first, last + 1):
+            self.write(f"news/{n}.md", news_item(n))
+        return self
+
     def problems(self) -> list[str]:
         from catalog_validation.validate import validate_tree
         _, problems = validate_tree(self.settings())
@@ -84,8 +98,9 @@ class Tree:
 
 def build(content: Path, output: Path, *make_args: str, **settings) -> subprocess.CompletedProcess:
     """Run the README's build command on a content tree. ``settings`` go to
-    pelican --extra-settings as JSON; the read cache sits beside the output."""
+    pelican --extra-settings as JSON; the read and page caches sit beside the output."""
     settings.setdefault("CATALOG_READ_CACHE", str(output.parent / f".{output.name}.read-cache"))
+    settings.setdefault("CATALOG_PAGE_CACHE", str(output.parent / f".{output.name}.page-cache"))
     extra = " ".join([f"{name}='{json.dumps(value)}'" for name, value in settings.items()]
                      + [a.split("=", 1)[1] for a in make_args if a.startswith("EXTRA_SETTINGS=")])
     make_args = tuple(a for a in make_args if not a.startswith("EXTRA_SETTINGS="))
@@ -102,3 +117,30 @@ SMALL_TREE_SETTINGS = "EXTRA_SETTINGS=LINK_CHECK_ALLOW_EMPTY_SECTIONS=true CATAL
 def tree_bytes(folder: Path) -> dict[str, bytes]:
     """Every file below ``folder`` by relative path, with its bytes."""
     return {p.relative_to(folder).as_posix(): p.read_bytes() for p in sorted(folder.rglob("*")) if p.is_file()}
+
+
+def front_matter(path: Path) -> dict:
+    """An item file's front matter as plain yaml.safe_load reads it, keys in English."""
+    import yaml
+    head = path.read_text(encoding="utf-8").split("---", 2)[1]
+    return {KEY_BY_LABEL.get(k, k): v for k, v in yaml.safe_load(head).items()}
+
+
+def listed_items(content: Path) -> list[dict]:
+    """The published items of a content tree (what listings and search show), each its
+    front matter plus ``body``, the Markdown after it: expectations are derived from these."""
+    from catalog_model import pelican_defaults
+    from catalog_model.content_tree import item_files
+    items = []
+    for path in item_files({"PATH": str(content), "ARTICLE_EXCLUDES": pelican_defaults.ARTICLE_EXCLUDES}):
+        meta = front_matter(path)
+        if meta.get("status", "published") == "published":
+            items.append({**meta, "body": path.read_text(encoding="utf-8").split("---", 2)[2]})
+    return items
+
+
+def free_port() -> int:
+    """A loopback port nobody listens on (for servers the tests start)."""
+    with socket.socket() as s:
+        s.bind(("127.0.0.1", 0))
+        return s.getsockname()[1]

@@ -60,7 +60,7 @@ def write_xlsx(path: Path, rows: list[dict], headers: list[str] = HEADERS) -> Pa
     sheet = book.active
     for n, values in enumerate(rows_table(rows, headers)):
         if n:
-            values = [_cell(h, v, n) for h, v in zip(headers, values)]
+            values = [_cell(h, v, n) for h, v in zip(headers, values, strict=True)]
         sheet.append(values)
     book.save(path)
     return path

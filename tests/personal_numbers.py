@@ -7,7 +7,7 @@ ID_WEIGHTS = (7, 9, 10, 5, 8, 4, 2, 1, 6, 3, 7, 9, 10, 5, 8, 4, 2)
 
 def id_check(first17: str) -> str:
     """GB 11643 check character, computed independently of the module under test."""
-    return "10X98765432"[sum(int(c) * w for c, w in zip(first17, ID_WEIGHTS)) % 11]
+    return "10X98765432"[sum(int(c) * w for c, w in zip(first17, ID_WEIGHTS, strict=True)) % 11]
 
 
 def make_id(region: str = "110105", birth: str = "19900307", seq: str = "123") -> str:

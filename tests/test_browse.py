@@ -115,7 +115,7 @@ def test_organ_pages_are_small_catalogs(sample_site):
                  for li in soup.select("[aria-labelledby=gk-children] li")}
         assert shown == dict(sections)
         details = {dt_.get_text(strip=True): dd.get_text(strip=True)
-                   for dt_, dd in zip(soup.select(".gk-organ__details dt"), soup.select(".gk-organ__details dd"))}
+                   for dt_, dd in zip(soup.select(".gk-organ__details dt"), soup.select(".gk-organ__details dd"), strict=False)}
         labels = {"duty": "机构职能", "head": "负责人", "address": "办公地址", "hours": "办公时间",
                   "phone": "联系电话", "postcode": "邮政编码"}
         assert details == {label: str(organ[key]) for key, label in labels.items() if organ.get(key)}
@@ -289,7 +289,7 @@ def test_atom_feeds_parse_and_hold_the_newest_items(sample_site):
                  or (kind == "section" and m["category"] in parsed.feed.title)]
         newest = sorted(metas, key=lambda m: (as_date(m["date"]), m["index_no"]), reverse=True)[:50]
         assert [e.link for e in parsed.entries] == [f"{SITE_URL}/items/{m['index_no']}.html" for m in newest]
-        for entry, meta in zip(parsed.entries, newest):
+        for entry, meta in zip(parsed.entries, newest, strict=False):
             assert entry.title == meta["title"]
             assert entry.published.startswith(str(meta["date"]))
             assert entry.author == meta["publisher"]

@@ -10,14 +10,8 @@ from pathlib import Path
 import pytest
 
 from catalog_helpers import ROOT
+from chromium import PAGE_TYPES  # tools/chromium.py: one page of each type
 
-PAGE_TYPES = {  # the same pages as tests/browser/browser_helpers.PAGE_TYPES
-    "home": "index.html",
-    "section": "sections/policies/index.html",
-    "organ": "organs/11130534000000027Q/index.html",
-    "item-policy": "items/11130534000000027Q/2025-00002.html",
-    "item-withdrawn": "items/111305340000000781/2025-00002.html",
-}
 PAGE_BUDGET = 14 * 1024
 CSS_BUDGET = 8 * 1024
 ASSET = re.compile(r'<(?:link rel="stylesheet" href|script src)="([^"]+)"')
@@ -50,7 +44,8 @@ def test_page_with_its_css_and_js_is_within_budget(sample_site, name):
 def test_no_external_fonts_or_images_in_the_theme():
     css = (ROOT / "theme" / "static" / "css" / "gongkai.css").read_text(encoding="utf-8")
     assert "@font-face" not in css and "url(" not in css and "@import" not in css
-    assert not [p for p in (ROOT / "theme" / "static").rglob("*") if p.suffix.lower() in {".png", ".jpg", ".gif", ".svg", ".woff", ".woff2", ".ttf"}]
+    binary = {".png", ".jpg", ".gif", ".svg", ".woff", ".woff2", ".ttf"}
+    assert not [p for p in (ROOT / "theme" / "static").rglob("*") if p.suffix.lower() in binary]
 
 
 def test_pages_load_only_the_theme_scripts_they_use(sample_site):

@@ -12,8 +12,8 @@ def test_unknown_publisher_gets_nearest_names(tree):
 def test_index_no_code_must_match_publisher(tree):
     tree.write("a.md", item(publisher="连庄镇人民政府"))
     assert tree.problems() == [
-        f"a.md:3: 索引号(index_no): 索引号中的机构代码 {COUNTY} 与发布机构 连庄镇人民政府 的代码 {TOWN} 不一致 "
-        f"(索引号应以 {TOWN}/ 开头)"]
+        (f"a.md:3: 索引号(index_no): 索引号中的机构代码 {COUNTY} 与发布机构 连庄镇人民政府 的代码 {TOWN} 不一致 "
+         f"(索引号应以 {TOWN}/ 开头)")]
 
 
 def test_duplicate_index_no_names_both_files(tree):
@@ -28,8 +28,8 @@ def test_interprets_target_must_exist(tree):
     tree.write("b.md", item(index_no=f"{COUNTY}/2025-00002", category="政策解读", validity=None,
                             interprets=f"[{COUNTY}/2025-00009]"))
     assert tree.problems() == [
-        f"b.md:7: 解读对象(interprets): 解读对象指向的索引号 {COUNTY}/2025-00009 不存在 "
-        "(检查索引号是否抄错，或被引用的文件是否为草稿)"]
+        (f"b.md:7: 解读对象(interprets): 解读对象指向的索引号 {COUNTY}/2025-00009 不存在 "
+         "(检查索引号是否抄错，或被引用的文件是否为草稿)")]
 
 
 def test_link_to_a_draft_is_missing(tree):
@@ -52,7 +52,8 @@ def test_attachment_must_exist(tree):
 def test_organs_file_missing(tree):
     (tree.root / "organs.yaml").unlink()
     tree.write("a.md", item())
-    assert "organs.yaml:1: 找不到发布机构名录 organs.yaml (在 content/ 下建立 organs.yaml，列出每个发布机构的 name、code、kind)" in tree.problems()
+    assert ("organs.yaml:1: 找不到发布机构名录 organs.yaml "
+            "(在 content/ 下建立 organs.yaml，列出每个发布机构的 name、code、kind)") in tree.problems()
 
 
 def test_organ_with_bad_credit_code(tree):

@@ -33,8 +33,7 @@ def test_every_page_has_the_csp_and_nothing_inline_or_remote(sample_site):
         soup = BeautifulSoup(path.read_text(encoding="utf-8"), "html.parser")
         name = str(path.relative_to(sample_site))
         meta = soup.find("meta", attrs={"http-equiv": "Content-Security-Policy"})
-        if path.name != "search.html":  # the search page is its own engineer's
-            assert meta and meta["content"] == CSP, name
+        assert meta and meta["content"] == CSP, name
         # JSON-LD is a data block, never run (and outside script-src); any other inline script is refused.
         assert not [s for s in soup.find_all("script", src=False) if s.get("type") != "application/ld+json"], \
             f"{name}: inline <script>"

@@ -218,7 +218,7 @@ def test_a_mapping_file_overrides_header_names(tmp_path):
 
 def org_code(n: int) -> str:
     first8 = f"{n:08d}"
-    check = 11 - sum(int(c) * w for c, w in zip(first8, (3, 7, 9, 10, 5, 8, 4, 2))) % 11
+    check = 11 - sum(int(c) * w for c, w in zip(first8, (3, 7, 9, 10, 5, 8, 4, 2), strict=True)) % 11
     return first8 + {10: "X", 11: "0"}.get(check, str(check))
 
 

@@ -1,5 +1,5 @@
 """The privacy guard in the build: personal numbers stop it, masked, unless allowed."""
-from catalog_helpers import COUNTY, ROOT, build, item, make_corpus
+from catalog_helpers import ROOT, item, make_corpus
 from personal_numbers import fullwidth, make_card, make_id
 
 HINT = "请打码（如 1101**********1234）后发布；确需公开的（如机构服务电话），在 privacy_allow 中登记该号码并写明理由"

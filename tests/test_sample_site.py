@@ -10,22 +10,18 @@ from pathlib import Path
 from urllib.parse import unquote, urlsplit
 
 import pytest
-import yaml
 from bs4 import BeautifulSoup
 
-from catalog_helpers import REFERENCE_DATE, ROOT
+from catalog_helpers import REFERENCE_DATE, ROOT, front_matter
 
-from catalog_model.schema import KEY_BY_LABEL
+from catalog_model.content_tree import item_files
+from catalog_model.pelican_defaults import ARTICLE_EXCLUDES
+
 
 CONTENT = ROOT / "content"
 
 
-def front_matter(path: Path) -> dict:
-    head = path.read_text(encoding="utf-8").split("---", 2)[1]
-    return {KEY_BY_LABEL.get(k, k): v for k, v in yaml.safe_load(head).items()}
-
-
-ITEMS = [front_matter(p) for p in sorted(CONTENT.rglob("*.md")) if "files" not in p.parts]
+ITEMS = [front_matter(p) for p in item_files({"PATH": str(CONTENT), "ARTICLE_EXCLUDES": ARTICLE_EXCLUDES})]
 BUILT = [m for m in ITEMS if m.get("status", "published") != "draft"]
 LISTED = [m for m in BUILT if m.get("status", "published") == "published"]
 BY_INDEX = {m["index_no"]: m for m in BUILT}
@@ -196,7 +192,7 @@ def test_attachments_are_published_with_type_and_size(sample_site):
     for meta in (m for m in BUILT if m.get("attachments")):
         items = item_page(sample_site, meta).select("ul.gk-attachments li")
         assert len(items) == len(meta["attachments"])
-        for li, attachment in zip(items, meta["attachments"]):
+        for li, attachment in zip(items, meta["attachments"], strict=True):
             assert (sample_site / "attachments" / attachment["file"]).read_bytes() == \
                 (CONTENT / attachment["file"]).read_bytes()
             assert re.search(r"（[A-Z]+，[\d.]+ (B|KB|MB)）", li.get_text()), li.get_text()

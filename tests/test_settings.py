@@ -7,6 +7,7 @@ import datetime as dt
 import re
 
 import pytest
+from pydantic import ValidationError
 
 from catalog_helpers import COUNTY, ROOT, item
 
@@ -18,7 +19,7 @@ def test_every_setting_the_plugins_read_is_declared():
     """Any CATALOG_/SEARCH_/… name a plugin reads (``settings["…"]``, ``typed.…``) is declared."""
     written = set()
     for path in (ROOT / "plugins").rglob("*.py"):
-        written |= set(re.findall(r"[\"'.]((?:%s)[A-Z0-9_]+)\b" % "|".join(PREFIXES), path.read_text(encoding="utf-8")))
+        written |= set(re.findall(r"[\"'.]((?:{})[A-Z0-9_]+)\b".format("|".join(PREFIXES)), path.read_text(encoding="utf-8")))
     assert written - set(DECLARED) == set()
 
 
@@ -62,7 +63,7 @@ def test_settings_are_typed_and_never_changed_in_place():
     assert typed.CATALOG_REFERENCE_DATE == dt.date(2025, 6, 30)
     assert typed.CATALOG_SECTIONS == (("政策文件", "policies"),)
     assert given["CATALOG_SECTIONS"] == [["政策文件", "policies"]]
-    with pytest.raises(Exception):
+    with pytest.raises(ValidationError, match="frozen"):
         typed.CATALOG_PAGE_SIZE = 5  # frozen: plugins cannot change what another reads
     assert isinstance(typed, SiteSettings)
 

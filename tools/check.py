@@ -11,6 +11,7 @@ link check runs too. Exits non-zero on any error; publishes nothing.
 from __future__ import annotations
 
 import argparse
+import importlib
 import subprocess
 import sys
 import tempfile
@@ -28,15 +29,25 @@ from catalog_validation.validate import validate_tree  # noqa: E402
 from catalog_validation.validate import display_prefix  # noqa: E402
 
 
+def register_plugin_checks(settings: dict) -> None:
+    """Plugins that check content beside the items (pages, 年报 data) register
+    those checks as the build does, without connecting to a build."""
+    for name in settings.get("PLUGINS", []):
+        module = importlib.import_module(name)
+        if hasattr(module, "register_checks"):
+            module.register_checks()
+
+
 def main() -> int:
     ap = argparse.ArgumentParser(description=__doc__.splitlines()[0])
     ap.add_argument("--content", default="content")
     ap.add_argument("--settings", default="pelicanconf.py")
     args = ap.parse_args()
     settings = read_settings(str(ROOT / args.settings), override={"PATH": str(Path(args.content).resolve())})
+    register_plugin_checks(settings)
 
     catalog, problems = validate_tree(settings, bodies=True)  # bodies: image and 图解 checks
-    problems += advisories(catalog, Path(settings["PATH"]))
+    problems += advisories(catalog, settings)
     problems += empty_columns(catalog, catalog.settings.CATALOG_ORGANS_FILE, args.settings)
     if problems:
         print(report(problems, display_prefix(settings)))

@@ -198,7 +198,9 @@ PLAN_KINDS: tuple[str, ...] = (
 )
 
 # Place-name pieces: villages are {first}{second}{suffix}.
-VILLAGE_FIRST: tuple[str, ...] = tuple("东西南北前后大小新老上下高张王李刘赵孙杨黄马郭胡何罗宋梁韩唐冯董萧程曹袁邓许傅沈曾彭吕苏卢蒋蔡贾丁魏薛叶阎余潘杜戴夏钟汪田任姜范方石姚谭廖邹熊金陆郝孔白崔康毛邱秦江史顾侯邵孟龙万段雷钱汤尹黎易常武乔贺赖龚文")
+VILLAGE_FIRST: tuple[str, ...] = tuple(
+    "东西南北前后大小新老上下高张王李刘赵孙杨黄马郭胡何罗宋梁韩唐冯董萧程曹袁邓许傅沈曾彭吕苏卢蒋蔡贾"
+    "丁魏薛叶阎余潘杜戴夏钟汪田任姜范方石姚谭廖邹熊金陆郝孔白崔康毛邱秦江史顾侯邵孟龙万段雷钱汤尹黎易常武乔贺赖龚文")
 VILLAGE_SECOND: tuple[str, ...] = tuple("家官集店营庄屯寨堡河桥湖林岗坡台杨柳槐榆枣杏桃梨井泉洼堤渠")
 VILLAGE_SUFFIX: tuple[str, ...] = ("村", "庄村", "屯村", "营村", "店村", "社区")
 

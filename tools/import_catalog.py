@@ -16,9 +16,9 @@ from pathlib import Path
 
 sys.path.insert(0, str(Path(__file__).resolve().parent.parent / "plugins"))
 
-from catalog_import.tree import ATTACHMENTS_FILE, REPORT_FILE, import_catalog  # noqa: E402
-from catalog_model.problems import ERROR  # noqa: E402
-from catalog_model.text import message  # noqa: E402
+from catalog_import.tree import ATTACHMENTS_FILE, REPORT_FILE, import_catalog
+from catalog_model.problems import ERROR
+from catalog_model.text import message
 
 
 def main(argv: list[str] | None = None) -> int:

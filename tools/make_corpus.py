@@ -26,7 +26,7 @@ from dataclasses import dataclass, field
 from pathlib import Path
 
 sys.path.insert(0, str(Path(__file__).resolve().parent))
-import corpus_phrases as P  # noqa: E402  (a sibling module, also when run as a script)
+import corpus_phrases as P
 
 REGION = "130534"  # 行政区划代码 of the county in the codes below
 CREDIT_ALPHABET = "0123456789ABCDEFGHJKLMNPQRTUWXY"  # GB 32100: no I, O, S, V, Z
@@ -66,7 +66,7 @@ WITHDRAWN_SHARE, DRAFT_SHARE = 0.004, 0.002
 def organisation_code(n: int) -> str:
     """The 9-character 组织机构代码 (GB 11714) of organ number n."""
     body = f"{n + 1:08d}"
-    check = 11 - sum(int(c) * w for c, w in zip(body, ORG_WEIGHTS)) % 11
+    check = 11 - sum(int(c) * w for c, w in zip(body, ORG_WEIGHTS, strict=True)) % 11
     return body + {10: "X", 11: "0"}.get(check, str(check))
 
 
@@ -74,7 +74,7 @@ def credit_code(n: int) -> str:
     """The 18-character 统一社会信用代码 (GB 32100) of organ number n: 11 (机关),
     the county's region code, the organisation code, a check character."""
     head = "11" + REGION + organisation_code(n)
-    total = sum(CREDIT_ALPHABET.index(c) * w for c, w in zip(head, CREDIT_WEIGHTS))
+    total = sum(CREDIT_ALPHABET.index(c) * w for c, w in zip(head, CREDIT_WEIGHTS, strict=True))
     return head + CREDIT_ALPHABET[-total % 31]
 
 
@@ -292,7 +292,7 @@ def plan(count: int, seed: int, first_year: int, last_year: int) -> list[Item]:
     """Every item's metadata and relations (bodies are made while writing)."""
     rng = random.Random(seed)
     years = list(range(first_year, last_year + 1))
-    sections, section_weights = zip(*SECTIONS)
+    sections, section_weights = zip(*SECTIONS, strict=True)
     organ_weights = [w for *_, w in ORGANS]
     serials: dict[tuple[int, int], int] = {}
     doc_numbers: dict[tuple[int, int], int] = {}

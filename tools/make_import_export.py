@@ -25,7 +25,7 @@ import markdown
 import yaml
 
 sys.path.insert(0, str(Path(__file__).resolve().parent))
-import make_corpus  # noqa: E402  (a sibling module, also when run as a script)
+import make_corpus
 
 OLD_SITE = "http://www.qinghe.gov.cn"
 HEADERS = ["索引号", "标题", "发布机构", "发布日期", "成文日期", "文号", "主题分类", "体裁", "有效性",

@@ -8,15 +8,14 @@ largest text size. Uses Debian's chromium, like the browser tests.
 from __future__ import annotations
 
 import argparse
+import subprocess
 import sys
 import tempfile
 from pathlib import Path
 
-ROOT = Path(__file__).resolve().parents[1]
-sys.path[:0] = [str(ROOT / "tests"), str(ROOT / "tests" / "browser")]
+from chromium import CHROMIUM, CHROMIUM_ARGS, SUB_PATH, page_types, served, set_display
 
-from browser_helpers import CHROMIUM, CHROMIUM_ARGS, SUB_PATH, page_types, served, set_display  # noqa: E402
-from catalog_helpers import build  # noqa: E402
+ROOT = Path(__file__).resolve().parents[1]
 
 VIEWPORTS = {"390x844": (390, 844), "1280x900": (1280, 900)}
 MODES = {"default": ("standard", False), "senior": ("standard", True), "largest": ("largest", False)}
@@ -32,7 +31,8 @@ def main() -> int:
     with tempfile.TemporaryDirectory() as tmp:
         site = Path(args.site) if args.site else Path(tmp) / "output"
         if not args.site:
-            result = build(ROOT / "content", site)
+            result = subprocess.run(["make", "--no-print-directory", "-C", str(ROOT), "html",
+                                     f"OUTPUT={site}"], capture_output=True, text=True)
             if result.returncode:
                 sys.stderr.write(result.stderr)
                 return 1
@@ -47,7 +47,7 @@ def main() -> int:
                 for vp_name, (width, height) in VIEWPORTS.items():
                     context = browser.new_context(locale="zh-CN", viewport={"width": width, "height": height})
                     page = context.new_page()
-                    for name, path in page_types(site).items():
+                    for name, path in page_types().items():
                         modes = MODES if name == "item-policy" else {"default": MODES["default"]}
                         for mode, (size, senior) in modes.items():
                             page.goto(base + path)

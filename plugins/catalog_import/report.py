@@ -6,7 +6,7 @@ texts come from zh_CN.yaml.
 """
 from __future__ import annotations
 
-from typing import Iterable
+from collections.abc import Iterable
 
 from catalog_model.problems import WARNING, Problem
 from catalog_model.text import message

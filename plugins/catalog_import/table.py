@@ -82,7 +82,7 @@ def _read_csv(data: bytes) -> Table:
     if not records:
         raise TableError("import_empty")
     rows = [(n, cells) for n, cells in enumerate(records[1:], 2) if any(c.strip() for c in cells)]
-    return Table([h for h in records[0]], rows, encoding)
+    return Table(list(records[0]), rows, encoding)
 
 
 def _read_xlsx(path: Path) -> Table:

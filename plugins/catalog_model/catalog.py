@@ -18,6 +18,7 @@ from collections import defaultdict
 from dataclasses import dataclass, field
 from pathlib import Path
 
+from .history import History
 from .item import Item
 from .lifecycle import Notice, consultation_status, lifecycle_notice
 from .organs import Organ, OrganRegistry
@@ -51,6 +52,8 @@ class Catalog:
     # organ code -> save_as of its 政府信息公开指南, registered by the plugin that writes guides
     guides: dict[str, str] = field(default_factory=dict)
     reverse: dict[str, dict[str, list[str]]] = field(default_factory=dict)
+    history: dict[str, History] = field(default_factory=dict)  # by source path; empty outside git
+    extras: dict = field(default_factory=dict)  # what other plugins read beside the items, by plugin
 
     def __post_init__(self) -> None:
         reverse: dict[str, dict[str, list[str]]] = {name: defaultdict(list) for name in LINKS.values()}
@@ -95,6 +98,10 @@ class Catalog:
 
     def validity(self, item: Item) -> str | None:
         return effective_validity(item, self.reference_date)
+
+    def history_of(self, item: Item) -> History | None:
+        """The commits that changed the item's file (catalog_model/history.py), or None."""
+        return self.history.get(item.source_path)
 
     def lifecycle(self, item: Item) -> Notice | None:
         """The notice at the top of a 废止 / 失效 / 已修改 document's page, if any."""

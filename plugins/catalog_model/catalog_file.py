@@ -82,7 +82,7 @@ def scheme_settings(settings: dict) -> SchemeSettings:
                    hint_key="one_of_hint_close" if close else "-", suggestion=close[0] if close else "")
     patterns = {key: _pattern(values[key][0]) for key in ("organ_code_pattern", "index_no_pattern")
                 if key in values}
-    for key, (pattern, error) in patterns.items():
+    for key, (_, error) in patterns.items():
         if error:
             report(key, "catalog_pattern_invalid", error=error)
     code_pattern = patterns.get("organ_code_pattern", (None, ""))[0]

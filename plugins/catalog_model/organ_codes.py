@@ -35,7 +35,7 @@ _CODE_PATTERNS = {"uscc": "[0-9A-HJ-NPQRTUWXY]{18}", "orgcode": "[0-9A-Z]{8}[0-9
 
 def check_character(first17: str) -> str:
     """The GB 32100 check character for the first 17 characters of a code."""
-    total = sum(CODE_ALPHABET.index(c) * w for c, w in zip(first17, CODE_WEIGHTS))
+    total = sum(CODE_ALPHABET.index(c) * w for c, w in zip(first17, CODE_WEIGHTS, strict=True))
     return CODE_ALPHABET[(31 - total % 31) % 31]
 
 
@@ -48,7 +48,7 @@ def valid_credit_code(code: str) -> bool:
 
 def orgcode_check_character(first8: str) -> str:
     """The GB 11714 check character for the eight body characters of a 组织机构代码."""
-    total = sum(ORGCODE_ALPHABET.index(c) * w for c, w in zip(first8, ORGCODE_WEIGHTS))
+    total = sum(ORGCODE_ALPHABET.index(c) * w for c, w in zip(first8, ORGCODE_WEIGHTS, strict=True))
     check = 11 - total % 11
     return "X" if check == 10 else "0" if check == 11 else str(check)
 

@@ -16,8 +16,8 @@ from catalog_model.item import ITEM_URL as _ITEM_URL
 _ROOT = _Path(__file__).resolve().parents[2]
 
 PLUGIN_PATHS = [str(_ROOT / "plugins")]
-PLUGINS = ["catalog_reader", "catalog_validation", "catalog_pages", "search_index", "link_check", "redirects",
-           "mirror_publish"]
+PLUGINS = ["catalog_reader", "catalog_validation", "catalog_pages", "search_index", "disclosure_platform",
+           "link_check", "redirects", "mirror_publish", "build_cache"]
 THEME = str(_ROOT / "theme")
 PATH = "content"
 TIMEZONE = "Asia/Shanghai"
@@ -28,7 +28,7 @@ SITEURL = ""
 
 # Items: the URL comes from the 索引号, never from the title.
 ARTICLE_PATHS = [""]
-ARTICLE_EXCLUDES = ["files"]  # attachments live here; text attachments are not items
+ARTICLE_EXCLUDES = ["files", "pages"]  # attachments and the platform's pages (CATALOG_PAGES_DIR) are not items
 ARTICLE_URL = ARTICLE_SAVE_AS = _ITEM_URL
 ARTICLE_TRANSLATION_ID = None  # items are never translations of each other (and Pelican's grouping is quadratic)
 ARTICLE_ORDER_BY = "reversed-date"

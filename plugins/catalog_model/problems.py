@@ -6,7 +6,7 @@ fix: ``content/a.md:7: 发布日期(date): 应为 YYYY-MM-DD 格式的日期 (�
 from __future__ import annotations
 
 from dataclasses import dataclass
-from typing import Iterable
+from collections.abc import Iterable
 
 from .text import has_message, message
 

@@ -20,7 +20,7 @@ def reference_date(settings: dict) -> dt.date:
         return fixed
     epoch = os.environ.get("SOURCE_DATE_EPOCH")
     if epoch:
-        return dt.datetime.fromtimestamp(int(epoch), dt.timezone.utc).date()
+        return dt.datetime.fromtimestamp(int(epoch), dt.UTC).date()
     committed = _last_commit_date(Path(settings["PATH"]))
     return committed or dt.date.today()
 

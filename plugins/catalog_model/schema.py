@@ -17,6 +17,7 @@ import re
 import reprlib
 from copy import copy
 from difflib import get_close_matches
+from functools import cache
 from typing import Annotated, Any, Optional
 
 from pydantic import (BaseModel, BeforeValidator, ConfigDict, Field, ValidationError,
@@ -246,14 +247,14 @@ class ItemMetadata(BaseModel):
         return value
 
     @model_validator(mode="after")
-    def _cross_field(self) -> "ItemMetadata":
+    def _cross_field(self) -> ItemMetadata:
         mistakes = cross_field_mistakes(self)
         if mistakes:
             raise mistakes[0]
         return self
 
 
-def cross_field_mistakes(meta: "ItemMetadata", failed: frozenset = frozenset()) -> list[PydanticCustomError]:
+def cross_field_mistakes(meta: ItemMetadata, failed: frozenset = frozenset()) -> list[PydanticCustomError]:
     """The rules between fields, all of them. ``failed`` names fields that broke
     their own rules (or are missing): a rule about them is not judged."""
     def judged(*keys: str) -> bool:
@@ -295,8 +296,14 @@ def _optional(info: FieldInfo) -> FieldInfo:
     return optional
 
 
+@cache
+def labels_of(model: type[BaseModel]) -> dict[str, str]:
+    """Each declared field's Chinese label, by key."""
+    return {key: f.json_schema_extra["label"] for key, f in model.model_fields.items()}
+
+
 FIELDS = ItemMetadata.model_fields
-LABELS: dict[str, str] = {key: f.json_schema_extra["label"] for key, f in FIELDS.items()}
+LABELS: dict[str, str] = labels_of(ItemMetadata)
 KEY_BY_LABEL: dict[str, str] = {label: key for key, label in LABELS.items()}
 
 
@@ -312,9 +319,9 @@ SYNONYMS: dict[str, str] = {
 }
 
 
-def field_name(key: str) -> str:
+def field_name(key: str, labels: dict[str, str] = LABELS) -> str:
     """How a field is named in messages: its label and its key, 发布日期(date)."""
-    return f"{LABELS[key]}({key})" if key in LABELS else key
+    return f"{labels[key]}({key})" if key in labels else key
 
 
 # Map pydantic's own error types onto our message keys.
@@ -329,28 +336,32 @@ _BUILTIN_ERRORS = {
 }
 
 
-def normalize_keys(raw: dict, lines: dict, path: str) -> tuple[dict, dict, list[Problem]]:
+def normalize_keys(raw: dict, lines: dict, path: str,
+                   model: type[BaseModel] = ItemMetadata) -> tuple[dict, dict, list[Problem]]:
     """Map Chinese label keys onto canonical keys; flag unknown and doubled keys."""
+    fields, labels = model.model_fields, labels_of(model)
+    key_by_label = {label: key for key, label in labels.items()}
+    synonyms = SYNONYMS if model is ItemMetadata else {}
     data: dict[str, Any] = {}
     out_lines: dict = {}
     problems: list[Problem] = []
     for written_key, value in raw.items():
         written = str(written_key).strip()
-        key = KEY_BY_LABEL.get(written, written if written in FIELDS else None)
+        key = key_by_label.get(written, written if written in fields else None)
         line = lines.get((written_key,), 1)
         if key is None:
-            if written in SYNONYMS:
-                close = [LABELS[SYNONYMS[written]]]
-            elif written.lower() in FIELDS:
+            if written in synonyms:
+                close = [labels[synonyms[written]]]
+            elif written.lower() in fields:
                 close = [written.lower()]
             else:
-                close = get_close_matches(written, list(FIELDS) + list(KEY_BY_LABEL), n=1, cutoff=0.5)
+                close = get_close_matches(written, list(fields) + list(key_by_label), n=1, cutoff=0.5)
             problems.append(problem(path, line, written, "unknown_key", key=written,
                                     hint_key="unknown_key_hint_close" if close else "unknown_key_hint",
                                     suggestion=close[0] if close else ""))
             continue
         if key in data:
-            problems.append(problem(path, line, field_name(key), "alias_twice", key=key, label=LABELS[key]))
+            problems.append(problem(path, line, field_name(key, labels), "alias_twice", key=key, label=labels[key]))
             continue
         data[key] = value
         for loc, ln in lines.items():
@@ -366,7 +377,7 @@ class PartialMetadata(create_model("_OptionalMetadata", __base__=ItemMetadata, *
     so one mistake does not hide another (an unknown 发布机构 beside a bad
     date), and a file pointing at a rejected item is not blamed for it."""
 
-    def _cross_field(self) -> "PartialMetadata":
+    def _cross_field(self) -> PartialMetadata:
         return self
 
 
@@ -403,6 +414,25 @@ def validate_item(raw: dict, lines: dict, path: str,
     return item, problems, field_lines, partial
 
 
+def validate_front_matter(model: type[BaseModel], raw: dict, lines: dict, path: str, context: dict,
+                          fallback_line: int = 1) -> tuple[Any, list[Problem], dict[str, int]]:
+    """Validate the front matter of another kind of content declared like items
+    (the platform's pages) against ``model``: the same keys, labels and messages.
+    Returns the model (None when invalid), every problem and the line of each field."""
+    labels = labels_of(model)
+    data, key_lines, problems = normalize_keys(raw, lines, path, model)
+    data = {k: v for k, v in data.items() if v is not None or model.model_fields[k].is_required()}
+    result = None
+    try:
+        result = model.model_validate(data, context={**context, "warnings": []})
+    except ValidationError as exc:
+        for err in exc.errors(include_url=False):
+            problems.append(_problem_from_error(err, key_lines, path, fallback_line, labels))
+    if any(p.severity == ERROR for p in problems):
+        result = None
+    return result, problems, {loc[0]: line for loc, line in key_lines.items() if len(loc) == 1}
+
+
 def _partial(data: dict, vocabulary: vocab.Vocabulary) -> PartialMetadata | None:
     try:
         return PartialMetadata.model_validate(data, context={"vocabulary": vocabulary, "warnings": []})
@@ -410,7 +440,8 @@ def _partial(data: dict, vocabulary: vocab.Vocabulary) -> PartialMetadata | None
         return None
 
 
-def _problem_from_error(err: dict, key_lines: dict, path: str, fallback_line: int) -> Problem:
+def _problem_from_error(err: dict, key_lines: dict, path: str, fallback_line: int,
+                        labels: dict[str, str] = LABELS) -> Problem:
     loc = tuple(err["loc"])
     ctx = dict(err.get("ctx") or {})
     kind = err["type"]
@@ -423,7 +454,7 @@ def _problem_from_error(err: dict, key_lines: dict, path: str, fallback_line: in
     line = _line_for(loc, key_lines, fallback_line)
     if key == "missing":  # name the missing key itself, also inside a list entry
         missing = str(loc[-1]) if loc else top
-        ctx = {"key": missing, "label": _NESTED_LABELS.get(missing) or LABELS.get(missing, missing)}
+        ctx = {"key": missing, "label": _NESTED_LABELS.get(missing) or labels.get(missing, missing)}
     elif key == "unknown_key":
         ctx = {"key": str(loc[-1]), "suggestion": ""}
     elif key in ("not_text", "not_list", "not_date"):
@@ -434,8 +465,8 @@ def _problem_from_error(err: dict, key_lines: dict, path: str, fallback_line: in
     if key in ("one_of", "unknown_key"):
         hint_key = f"{key}_hint_close" if ctx.get("suggestion") else f"{key}_hint"
     if not has_message(key):  # a pydantic error we did not foresee: still name the field
-        return Problem(path, line, field_name(top), err["msg"])
-    return problem(path, line, field_name(top), key, hint_key=hint_key, **ctx)
+        return Problem(path, line, field_name(top, labels), err["msg"])
+    return problem(path, line, field_name(top, labels), key, hint_key=hint_key, **ctx)
 
 
 def _short_repr() -> reprlib.Repr:

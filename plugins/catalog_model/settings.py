@@ -27,6 +27,7 @@ from .problems import Problem, problem, report
 
 ROOT = Path(__file__).resolve().parents[2]
 PREFIXES = ("CATALOG_", "SEARCH_", "LINK_CHECK_", "MIRROR_")
+SELECTOR_KEYS = ("sections", "topics", "genres", "keywords")  # what a setting may select items by
 
 
 def setting(default: Any, rule: str, **kwargs) -> Any:
@@ -78,20 +79,60 @@ class SiteSettings(BaseModel):
         None, "processes that read items ahead of Pelican; default one per core, 1 turns it off", ge=1)
     CATALOG_READ_CACHE: str = setting(".cache/items", "folder of the read cache (a rebuild reads only "
                                                       "changed item files); empty turns it off")
+    CATALOG_PAGE_CACHE: str = setting(
+        ".cache/pages", "folder of the build cache's dependency records: a page whose inputs are unchanged "
+        "is carried over from the published site; empty: render every page")
     # Search
     SEARCH_DIR: str = setting("search", "output folder of the search index")
     SEARCH_SHARD_BYTES: int = setting(8 * 1024, "gzip bytes per index shard (a 2G link moves ~5-10 KiB/s)",
                                       ge=512)
     SEARCH_DOC_CHUNK: int = setting(8, "result rows per display-data file", ge=1)
+    SEARCH_LENGTH_BLOCK: int = setting(64, "items per block of body lengths (fetched for the best candidates only)",
+                                       ge=1)
     SEARCH_SNIPPET_CHARS: int = setting(60, "characters of 内容概述 shown under a result", ge=0)
     SEARCH_LUNR_JS: str = setting(str(ROOT / "node_modules" / "lunr" / "lunr.min.js"),
                                   "lunr.js copied into the site (the pinned npm package)")
+    # The disclosure platform (plugins/disclosure_platform): pages, 法定主动公开内容, 年报
+    CATALOG_PAGES_DIR: str = setting("pages", "folder below the content folder holding the platform's pages "
+                                              "(guides, 制度, 依申请公开); never read for items")
+    CATALOG_REPORT_DATA_DIR: str = setting("report-data", "folder of the 年报 data files, "
+                                                          "`<year>/<name>.yaml`, one per organ and year")
+    CATALOG_STATUTORY_MAP: Optional[dict[int, dict[str, tuple[str, ...]]]] = setting(
+        None, "条例 第二十条's kinds (1–15) → `{sections, topics, genres, keywords}` whose items each shows; "
+        "empty: the default mapping in `disclosure_platform/statutory.py`")
+    CATALOG_RULES_SELECT: dict[str, tuple[str, ...]] = setting(
+        {"keywords": ("政府信息公开制度",)}, "items listed in the 政府信息公开制度 column beside its pages "
+        "(`{sections, topics, genres, keywords}`)")
+    CATALOG_REPORT_REGULATIONS: dict[str, tuple[str, ...]] = setting(
+        {"genres": ("命令",)}, "which items the 年报 counts as 规章 (`{sections, topics, genres, keywords}`)")
+    CATALOG_REPORT_NORMATIVE: dict[str, tuple[str, ...]] = setting(
+        {"sections": ("政策文件",)}, "which items the 年报 counts as 行政规范性文件 (those not 规章)")
     # Publishing
     LINK_CHECK_ALLOW_EMPTY_SECTIONS: bool = setting(
         False, "publish even when a section has no items (inspectors count 空白栏目; better drop the "
         "section from `CATALOG_SECTIONS`)")
     MIRROR_PUBLISH_PATH: str = setting("", "the published folder that a finished build is swapped into "
                                            "(`make html` sets it); empty: Pelican's output is published")
+    # Revision history (catalog_model/history.py)
+    CATALOG_GIT_HISTORY: bool = setting(True, "item pages show 最后更新 and 修订记录 from the content's git "
+                                              "history (one `git log` per build); nothing outside git")
+    # Mirrors (mirror_publish: compress.py, manifest.py). Compression levels chosen
+    # by measurement on a 10k site: README, Mirror operators.
+    MIRROR_PRECOMPRESS: bool = setting(True, "write deterministic `.gz` and `.br` siblings of text files, "
+                                             "for nginx `gzip_static`/`brotli_static`")
+    MIRROR_COMPRESS_EXTENSIONS: tuple[str, ...] = setting(
+        (".html", ".css", ".js", ".json", ".txt", ".xml", ".svg", ".csv"),
+        "file endings that are compressed (.html .css .js .json .txt .xml .svg .csv)")
+    MIRROR_COMPRESS_MIN_BYTES: int = setting(256, "smaller files get no siblings (one packet either way)", ge=0)
+    MIRROR_GZIP_LEVEL: int = setting(6, "zlib level of `.gz` (9: 2.4x the CPU for 0.3% fewer bytes)", ge=1, le=9)
+    MIRROR_BROTLI_QUALITY: int = setting(5, "brotli quality of `.br` (7: 1.5x the CPU for 1.5% fewer bytes; "
+                                            "11: ~20x for ~10%)", ge=0, le=11)
+    MIRROR_MANIFEST: bool = setting(True, "write `manifest.json` and its `manifest/` chunks (every file's "
+                                          "size and SHA-256) for `make verify-mirror`")
+    MIRROR_MANIFEST_CHUNK_FILES: int = setting(256, "files per manifest chunk, on average (cuts are "
+                                                    "content-defined, so an edit changes few chunks)", ge=1)
+    MIRROR_COMMIT: Optional[str] = setting(None, "the commit the manifest names; default the content's git "
+                                                 "HEAD (`+dirty` with uncommitted changes), empty outside git")
 
     @field_validator("CATALOG_INDEX_NO_PATTERN")
     @classmethod
@@ -100,6 +141,21 @@ class SiteSettings(BaseModel):
             re.compile(value)
         except re.error as exc:
             raise ValueError(f"not a regular expression: {exc}") from None
+        return value
+
+    @field_validator("CATALOG_RULES_SELECT", "CATALOG_REPORT_REGULATIONS", "CATALOG_REPORT_NORMATIVE")
+    @classmethod
+    def _selector(cls, value: dict) -> dict:
+        return _selector_keys(value)
+
+    @field_validator("CATALOG_STATUTORY_MAP")
+    @classmethod
+    def _statutory(cls, value: Optional[dict]) -> Optional[dict]:
+        if value is not None:
+            if not set(value) <= set(range(1, 16)):
+                raise ValueError("keys are the kinds of 条例 第二十条, 1 to 15")
+            for selector in value.values():
+                _selector_keys(selector)
         return value
 
     @field_validator("CATALOG_SECTIONS")
@@ -112,6 +168,13 @@ class SiteSettings(BaseModel):
         if len(set(slugs)) != len(slugs) or len({n for n, _ in value}) != len(value):
             raise ValueError("section names and slugs must be unique")
         return value
+
+
+def _selector_keys(value: dict) -> dict:
+    unknown = set(value) - set(SELECTOR_KEYS)
+    if unknown:
+        raise ValueError(f"unknown keys {sorted(unknown)}; use {', '.join(SELECTOR_KEYS)}")
+    return value
 
 
 DECLARED = SiteSettings.model_fields

@@ -15,6 +15,8 @@ from blinker import signal
 
 site_written = signal("gongkai.site_written")
 site_checked = signal("gongkai.site_checked")
+# Sent by mirror_publish once the build is the published site (after the swap).
+site_published = signal("gongkai.site_published")
 
 
 def require_plugin(pelican, name: str, needed_by: str) -> None:

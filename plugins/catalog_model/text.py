@@ -1,7 +1,7 @@
 """The Chinese text of gongkai, loaded once from ``zh_CN.yaml``."""
 from __future__ import annotations
 
-from functools import lru_cache
+from functools import cache
 from pathlib import Path
 
 import yaml
@@ -9,7 +9,7 @@ import yaml
 TEXT_FILE = Path(__file__).with_name("zh_CN.yaml")
 
 
-@lru_cache(maxsize=None)
+@cache
 def _load() -> dict:
     with TEXT_FILE.open(encoding="utf-8") as fh:
         return yaml.load(fh, Loader=yaml.CSafeLoader)

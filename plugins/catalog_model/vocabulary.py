@@ -91,7 +91,7 @@ class Vocabulary:
     organ_codes: OrganCodeScheme = field(default_factory=OrganCodeScheme)
 
     @classmethod
-    def from_settings(cls, settings: dict) -> "Vocabulary":
+    def from_settings(cls, settings: dict) -> Vocabulary:
         """The site's vocabulary; the numbering scheme may come from the content
         tree's catalog.yaml (its problems are reported by catalog_validation)."""
         from .settings import site_settings  # settings declare their defaults from this module

@@ -14,7 +14,7 @@ import hashlib
 from collections import defaultdict
 from dataclasses import dataclass, field
 from operator import attrgetter
-from typing import Callable
+from collections.abc import Callable
 
 from catalog_model.schema import LABELS
 from catalog_model.text import ui_text
@@ -37,7 +37,7 @@ class Listing:
     pages: list[ListingPage]
     group: str = ""  # organ kind (县政府, 县直部门, 乡镇) for organs
     trail: list[tuple[str, str]] = field(default_factory=list)  # breadcrumbs above the listing
-    children: list["Listing"] = field(default_factory=list)  # second-level topics, an organ's sections
+    children: list[Listing] = field(default_factory=list)  # second-level topics, an organ's sections
     feed: str | None = None  # save_as of the Atom feed of this listing
     organ: object = None  # the Organ, for an organ's page
     items: list = field(default_factory=list, repr=False)  # oldest first

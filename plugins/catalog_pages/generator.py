@@ -16,20 +16,29 @@ none of them: every family is built from ``catalog.listed``.
 """
 from __future__ import annotations
 
+import re
 from pathlib import Path
 
 from pelican.generators import Generator
 
-from catalog_model.catalog import catalog_of, organ_folder, section_folder
+from build_cache.fingerprint import file_digest
+from build_cache.writer import declare, enabled, page_fingerprint
+from catalog_model.catalog import Catalog, catalog_of, organ_folder, section_folder
+from catalog_reader.prefetch import source_key
 from catalog_model.text import ui_text
 from catalog_model.vocabulary import ORGAN_KINDS
 
 from . import attachments, images
+from .filters import attachment_files
 from .facets import Listing, build_facets, listing
 from .feeds import feed_path, write_feed
 from .open_data import write_open_data
 from .policy_library import build_library, write_library_data
 from .sitemap import write_sitemaps
+
+# Pelican rewrites these placeholders in a body into other contents' URLs, so
+# such a page depends on files its fingerprint does not name: always render it.
+INTRASITE_LINK = re.compile(r"[{|](?:filename|static|attach|index|tag|category|author)[}|]")
 
 # Site identity shown in the footer (and SiteIDCode in <head>), in order.
 IDENTITY = ("CATALOG_SPONSOR", "CATALOG_SITE_ID", "CATALOG_ICP", "CATALOG_ICP_URL", "CATALOG_PSB",
@@ -67,6 +76,7 @@ class CatalogPagesGenerator(Generator):
         self.context["catalog_feed"] = feed_path("all") if listed else None
         # Landing pages that exist: an item page links its section and organ only when they have items.
         self.context["listing_pages"] = {one.url for one in [*self.sections, *self.organs] if one.count}
+        self.declare_item_pages(catalog, root)
         self.home = {
             "sections": self.sections,
             "organs": self.organs,
@@ -92,6 +102,50 @@ class CatalogPagesGenerator(Generator):
                          for name, slug in sections if name in by_section]
         return page
 
+    def declare_item_pages(self, catalog: Catalog, root: Path) -> None:
+        """Each item page's inputs (build_cache): its file, the files of the items
+        it shows, its attachments and body images as described, its revision
+        history, its organ, and whether its section and organ have a listing to
+        link (the reference date, settings, organ registry, platform pages,
+        theme and code are in every fingerprint)."""
+        self.digests: dict[str, str] = {}
+        if not enabled():
+            return  # no build cache: every page is rendered
+        self.digests = {item.source_path: source_key(root / item.source_path)
+                        or file_digest(root / item.source_path) for item in catalog.valid_items}
+        linked = self.context["listing_pages"]
+        for item in catalog.valid_items:
+            if INTRASITE_LINK.search(item.body_html):
+                continue
+            organ = catalog.organ(item)
+            section_url = catalog.section_url(item.meta.category)
+            organ_url = catalog.organ_url(organ) if organ else None
+            declare(item.url, page_fingerprint(
+                "item", item.source_path, self.digests[item.source_path],
+                [(relation, [self.digests[other.source_path] for other in others])
+                 for relation, others in catalog.links(item).items()],
+                [(f.save_as, f.title, f.kind, f.size) for f in attachment_files(root, item)],
+                [(src, file_digest(root / src) if (root / src).is_file() else None) for _, src in item.images],
+                repr(catalog.history_of(item)),
+                organ.model_dump() if organ else None, section_url, section_url in linked, organ_url in linked))
+
+    def listing_fingerprint(self, one: Listing, page) -> str | None:
+        """A listing page's inputs: where it is and what surrounds it (trail,
+        feed, the organ's card and guide, its children with their counts), its
+        neighbours and count, and the files of the items it shows (all of them
+        on the 政策文件库's landing page, whose filter lists every document)."""
+        if not self.digests:
+            return None
+        landing = [] if page.number else [  # what only the landing page shows
+            one.organ.model_dump() if one.organ else None,
+            self.catalog.organ_guide(one.organ) if one.organ else None,
+            [(c.name, c.count, c.url) for c in one.children], page.total, page.years]
+        shown = one.items if one.kind == "library" and not page.number else page.items
+        return page_fingerprint(
+            "listing", one.name, one.kind, one.group, one.trail, one.feed, one.url, landing,
+            page.save_as, page.number, page.newer, page.older,
+            [self.digests[item.source_path] for item in shown])
+
     def listings(self):
         """Every listing with items, each once."""
         for one in [*self.sections, *self.organs, self.library]:
@@ -107,9 +161,9 @@ class CatalogPagesGenerator(Generator):
         settings = self.catalog.settings
         pages: list[tuple[str, object]] = []  # (save_as, lastmod) for the sitemap
 
-        def write(save_as: str, template: str, lastmod=None, **context):
+        def write(save_as: str, template: str, lastmod=None, fingerprint=None, **context):
             writer.write_file(save_as, self.get_template(template), self.context, relative_urls=relative,
-                              url=save_as, **context)
+                              url=save_as, fingerprint=fingerprint, **context)
             pages.append((save_as, lastmod))
 
         newest = self.listed[-1].meta.date if self.listed else None
@@ -119,7 +173,7 @@ class CatalogPagesGenerator(Generator):
         for one in self.listings():
             for page in one.pages:
                 write(page.save_as, "listing", page.items[0].meta.date if page.items else None,
-                      listing=one, page=page)
+                      fingerprint=self.listing_fingerprint(one, page), listing=one, page=page)
         write_library_data(output, self.library, self.catalog.validity)
         pages += [(item.url, item.meta.date) for item in self.listed]
         for attachment in self.attachment_files:

@@ -49,7 +49,7 @@ class ItemReader:
         return nh3.clean(self._markdown.reset().convert(body))
 
     @classmethod
-    def from_settings(cls, settings: dict) -> "ItemReader":
+    def from_settings(cls, settings: dict) -> ItemReader:
         return cls(Path(settings["PATH"]).resolve(), Vocabulary.from_settings(settings))
 
 

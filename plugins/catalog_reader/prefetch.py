@@ -24,6 +24,7 @@ from .read_cache import ReadCache
 CHUNK = 64  # files per task: large enough to amortise the inter-process cost
 
 _worker_reader: ItemReader | None = None  # one per worker process
+_keys: dict[str, str] = {}  # resolved path -> read-cache key (a hash of the file's path and bytes)
 
 
 def read_ahead(generator) -> None:
@@ -35,6 +36,8 @@ def read_ahead(generator) -> None:
     files = [str(p.resolve()) for p in item_files(settings)]
     cache = ReadCache.open(settings)
     keys = {path: cache.key(path) for path in files} if cache else {}
+    _keys.clear()
+    _keys.update(keys)
     results, missed = {}, []
     for path in files:
         hit = cache.get(keys[path]) if cache else None
@@ -44,7 +47,7 @@ def read_ahead(generator) -> None:
             results[path] = hit
     reader = ItemReader.from_settings(settings)
     workers = site_settings(settings).CATALOG_READ_WORKERS
-    for path, item in zip(missed, _read_all(reader, missed, workers)):
+    for path, item in zip(missed, _read_all(reader, missed, workers), strict=True):
         results[path] = item
         if cache:
             cache.put(keys[path], item)
@@ -59,6 +62,11 @@ def _read_all(reader: ItemReader, files: list[str], workers: int | None):
         return (reader.read(Path(f)) for f in files)  # not worth starting processes for
     with ProcessPoolExecutor(workers, initializer=_init_worker, initargs=(reader,)) as pool:
         return list(pool.map(_read, files, chunksize=CHUNK))
+
+
+def source_key(path: Path) -> str | None:
+    """The hash of an item file's path and bytes as read in this build, when the read cache computed it."""
+    return _keys.get(str(path.resolve()))
 
 
 def _init_worker(reader: ItemReader) -> None:

@@ -52,7 +52,7 @@ class ReadCache:
         self.used: set[str] = set()
 
     @classmethod
-    def open(cls, settings: dict) -> "ReadCache | None":
+    def open(cls, settings: dict) -> ReadCache | None:
         """The cache for these settings (``CATALOG_READ_CACHE``, a folder; empty turns it off).
         Each content tree has its own; its caches of other fingerprints are
         removed, since they can never be used again."""

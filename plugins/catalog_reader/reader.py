@@ -38,7 +38,9 @@ class CatalogReader(BaseReader):
     def read(self, filename):
         path = Path(filename)
         item = self.prefetched.pop(str(path.resolve()), None) or self._reader.read(path)
-        return item.body_html, _pelican_metadata(item, path)
+        metadata = _pelican_metadata(item, path)
+        metadata.update(_fixed_locations(self.settings, metadata))
+        return item.body_html, metadata
 
 
 def _pelican_metadata(item: Item, path: Path) -> dict:
@@ -54,6 +56,23 @@ def _pelican_metadata(item: Item, path: Path) -> dict:
         "template": "item",
         "item": item,
     }
+
+
+def _fixed_locations(settings: dict, metadata: dict) -> dict:
+    """An item's url and save_as, computed once. Pelican formats them from
+    ``ARTICLE_URL``/``ARTICLE_SAVE_AS`` each time they are read (several times
+    per item and build: 10k items cost seconds); given as metadata they are
+    Pelican's overrides. Only when the patterns use nothing but the item's own
+    metadata (the result is then the same string), and only when Pelican does
+    not turn future-dated items into drafts (``WITH_FUTURE_DATES``), whose
+    location differs."""
+    if metadata["status"] not in ("published", "hidden") or not settings.get("WITH_FUTURE_DATES", True):
+        return {}
+    try:
+        return {"url": str(settings["ARTICLE_URL"]).format(**metadata),
+                "save_as": str(settings["ARTICLE_SAVE_AS"]).format(**metadata)}
+    except (KeyError, IndexError, AttributeError, ValueError):
+        return {}  # the pattern needs Pelican's own fields: let Pelican format it
 
 
 def add_reader(readers) -> None:

@@ -17,8 +17,21 @@ from catalog_model.vocabulary import FEEDBACK_DUE_DAYS, POLICY_SECTION, VALID
 IMAGE_ADVICE_BYTES = 200 * 1024
 
 
-def advisories(catalog: Catalog, content_root: Path | None = None) -> list[Problem]:
-    found = []
+# Advice from other plugins (the platform's columns): (catalog, settings) -> problems.
+ADVISORIES: list = []
+
+
+def add_advisory(advise) -> None:
+    if advise not in ADVISORIES:
+        ADVISORIES.append(advise)
+
+
+def advisories(catalog: Catalog, settings: dict | None = None) -> list[Problem]:
+    """Advice on the catalog; ``settings`` (Pelican's) give the content folder, for
+    the image sizes, and the other plugins' advice their settings."""
+    settings = settings or {}
+    content_root = Path(settings["PATH"]) if "PATH" in settings else None
+    found = [p for advise in ADVISORIES for p in advise(catalog, settings)]
     interpreted = catalog.reverse["interpreted_by"]
     answered = catalog.reverse["feedback"]
     due = dt.timedelta(days=FEEDBACK_DUE_DAYS)

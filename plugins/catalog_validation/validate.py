@@ -7,6 +7,7 @@ from pathlib import Path
 from catalog_model.catalog import Catalog
 from catalog_model.catalog_file import scheme_settings
 from catalog_model.content_tree import item_files
+from catalog_model.history import read_history
 from catalog_model.item import Item
 from catalog_model.organs import load_registry
 from catalog_model.problems import Problem
@@ -16,6 +17,17 @@ from catalog_model.vocabulary import Vocabulary
 from catalog_reader.item_reader import ItemReader, read_item
 
 from .checks import check_catalog
+
+
+# Checks of other content beside the items (the platform's pages, 年报 data),
+# added by their plugins' register(): (catalog, settings) -> problems. They run
+# in the build and in `make check` alike, so one report lists every problem.
+CONTENT_CHECKS: list = []
+
+
+def add_content_check(check) -> None:
+    if check not in CONTENT_CHECKS:
+        CONTENT_CHECKS.append(check)
 
 
 def validate_items(items: list[Item], settings: dict) -> tuple[Catalog, list[Problem]]:
@@ -29,9 +41,12 @@ def validate_items(items: list[Item], settings: dict) -> tuple[Catalog, list[Pro
     organs, problems = load_registry(root / organs_file, organs_file, vocabulary.organ_codes)
     problems += scheme.problems
     published = [i for i in items if not i.is_draft]
-    catalog = Catalog(published, organs, reference_date(settings), typed, vocabulary)
+    catalog = Catalog(published, organs, reference_date(settings), typed, vocabulary,
+                      history=read_history(root) if typed.CATALOG_GIT_HISTORY else {})
     problems += [p for i in items for p in i.problems]
     problems += check_catalog(catalog, root, vocabulary.index_no_pattern)
+    for check in CONTENT_CHECKS:
+        problems += check(catalog, settings)
     return catalog, problems
 
 

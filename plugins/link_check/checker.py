@@ -34,34 +34,70 @@ class LinkReport:
     external: set[str] = field(default_factory=set)
 
 
-def check_site(output: Path) -> LinkReport:
+@dataclass
+class PageLinks:
+    """What one page links to: internal targets with the output file each
+    resolves to, links broken whatever the site holds, and external links."""
+
+    count: int = 0
+    internal: list[tuple[str, str]] = field(default_factory=list)  # (target as written, resolved file)
+    broken: list[str] = field(default_factory=list)
+    external: list[str] = field(default_factory=list)
+
+
+def check_site(output: Path, cache: dict | None = None) -> LinkReport:
+    """Check every page below ``output``. ``cache`` (page -> (file identity,
+    PageLinks)) is read and updated: a page whose file is the very same file
+    as when it was last checked (a page a rebuild carried over) is not read again."""
     files = _all_files(output)
     report = LinkReport()
     for page in sorted(f for f in files if f.endswith(".html")):
-        html = (output / page).read_text(encoding="utf-8")
+        path = os.path.join(output, page)
+        links = None
+        if cache is not None:
+            stat = os.stat(path)
+            identity = (stat.st_ino, stat.st_dev, stat.st_size, stat.st_mtime_ns)
+            known = cache.get(page)
+            links = known[1] if known and known[0] == identity else None
+        if links is None:
+            with open(path, encoding="utf-8") as fh:
+                links = page_links(page, fh.read())
+            if cache is not None:
+                cache[page] = (identity, links)
         report.pages += 1
-        folder = posixpath.dirname(page)
-        ids = None
-        for target in LINK.findall(html):
-            report.links += 1
-            url = urlsplit(target.replace("&amp;", "&"))
-            if url.scheme or url.netloc:
-                if url.scheme in ("http", "https"):
-                    report.external.add(target)
-                elif not target.startswith(NOT_FILES):
-                    report.broken.append(BrokenLink(page, target))  # javascript:, data:, file: …
-                continue
-            if not url.path:  # a fragment on the same page
-                ids = ids if ids is not None else set(ID.findall(html))
-                if url.fragment and url.fragment not in ids:
-                    report.broken.append(BrokenLink(page, target))
-                continue
-            resolved = posixpath.normpath(posixpath.join(folder, unquote(url.path)))
-            if url.path.endswith("/"):
-                resolved = posixpath.join(resolved, "index.html")
-            if resolved not in files:
-                report.broken.append(BrokenLink(page, target))
+        report.links += links.count
+        report.external.update(links.external)
+        report.broken += [BrokenLink(page, target) for target in links.broken]
+        report.broken += [BrokenLink(page, target) for target, resolved in links.internal if resolved not in files]
+    if cache is not None:
+        for gone in cache.keys() - files:
+            del cache[gone]
     return report
+
+
+def page_links(page: str, html: str) -> PageLinks:
+    links = PageLinks()
+    folder = posixpath.dirname(page)
+    ids = None
+    for target in LINK.findall(html):
+        links.count += 1
+        url = urlsplit(target.replace("&amp;", "&"))
+        if url.scheme or url.netloc:
+            if url.scheme in ("http", "https"):
+                links.external.append(target)
+            elif not target.startswith(NOT_FILES):
+                links.broken.append(target)  # javascript:, data:, file: …
+            continue
+        if not url.path:  # a fragment on the same page
+            ids = ids if ids is not None else set(ID.findall(html))
+            if url.fragment and url.fragment not in ids:
+                links.broken.append(target)
+            continue
+        resolved = posixpath.normpath(posixpath.join(folder, unquote(url.path)))
+        if url.path.endswith("/"):
+            resolved = posixpath.join(resolved, "index.html")
+        links.internal.append((target, resolved))
+    return links
 
 
 def _all_files(output: Path) -> set[str]:

@@ -2,7 +2,10 @@
 from __future__ import annotations
 
 import dataclasses
+import hashlib
 import logging
+import os
+import pickle
 import sys
 from pathlib import Path
 
@@ -24,7 +27,11 @@ def gate(pelican, catalog: Catalog) -> None:
     so that it is never published."""
     settings = catalog.settings
     output = Path(pelican.output_path)
-    result = check_site(output)
+    cache_file = _cache_file(settings)
+    cache = _load(cache_file) if cache_file else None
+    result = check_site(output, cache)
+    if cache_file:
+        _save(cache_file, cache)
     root = Path(pelican.settings["PATH"])
     sources = {item.url: item.source_path for item in catalog.valid_items}
     problems: list[Problem] = [_broken(link, sources, root) for link in result.broken]
@@ -38,6 +45,31 @@ def gate(pelican, catalog: Catalog) -> None:
         print(report(problems, display_prefix(pelican.settings), "report_link_errors"), file=sys.stderr)
     if errors(problems):
         raise SystemExit(1)
+
+
+def _cache_file(settings) -> Path | None:
+    """Links of pages already checked, beside the build cache's records (none without one)."""
+    if not settings.CATALOG_PAGE_CACHE or not settings.MIRROR_PUBLISH_PATH:
+        return None
+    published = str(Path(settings.MIRROR_PUBLISH_PATH).resolve())
+    return Path(settings.CATALOG_PAGE_CACHE) / f"links-{hashlib.sha256(published.encode()).hexdigest()[:16]}.pickle"
+
+
+def _load(path: Path) -> dict:
+    try:
+        with open(path, "rb") as fh:
+            cache = pickle.load(fh)
+        return cache if isinstance(cache, dict) else {}
+    except (OSError, pickle.UnpicklingError, EOFError, AttributeError, ImportError, TypeError):
+        return {}
+
+
+def _save(path: Path, cache: dict) -> None:
+    path.parent.mkdir(parents=True, exist_ok=True)
+    temporary = path.with_name(f".{path.name}.{os.getpid()}")
+    with open(temporary, "wb") as fh:
+        pickle.dump(cache, fh, pickle.HIGHEST_PROTOCOL)
+    temporary.replace(path)
 
 
 def _broken(link, sources: dict[str, str], root: Path) -> Problem:

@@ -21,7 +21,7 @@ def keep_unchanged_mtimes(staging: Path, published: Path) -> tuple[int, int]:
         for name in files:
             new = Path(folder, name)
             old = published / new.relative_to(staging)
-            if old.is_file() and filecmp.cmp(new, old, shallow=False):
+            if old.is_file() and (os.path.samefile(new, old) or filecmp.cmp(new, old, shallow=False)):
                 stat = old.stat()
                 os.utime(new, ns=(stat.st_atime_ns, stat.st_mtime_ns))
                 unchanged += 1

@@ -38,6 +38,9 @@ class Field:
     boost: float = 1
     boundaries: bool = False  # tokenized with boundary bigrams (tokenizer SPEC step 4)
     quoted: bool = False  # people quote it whole: holding every query term here ranks an item first (query.js)
+    # its lengths live in blocks by item (l/<n>.json), not beside its postings, so that an edit which
+    # changes the length of a long field (a body) rewrites one block, not every shard of its terms
+    lengths_apart: bool = False
 
     @property
     def pipeline_function(self) -> str:
@@ -92,7 +95,7 @@ class Index:
             inverted.append([term, {**posting, "_index": t.index}])
         for term, t in sorted(self.terms.items(), key=lambda kv: kv[1].index):
             for n, name in enumerate(names):
-                for d, w in zip(t.ids[n].tolist(), self.weights(term, n).tolist()):
+                for d, w in zip(t.ids[n].tolist(), self.weights(term, n).tolist(), strict=True):
                     vectors[f"{name}/{d}"].extend([t.index, w])
         return {"version": "2.3.9", "fields": names,
                 "fieldVectors": [[ref, v] for ref, v in vectors.items()],
@@ -228,7 +231,7 @@ def join(parts: list) -> tuple:
     parts.reverse()  # pop from the end, in batch order
     while parts:
         part = parts.pop()
-        for column, values in zip(whole, part):
+        for column, values in zip(whole, part, strict=True):
             column[at:at + len(values)] = values
         at += len(part[0])
     return whole

@@ -30,7 +30,7 @@ FIELDS = (
     Field("doc_no", 60, quoted=True),
     Field("index_no", 60, quoted=True),
     Field("keywords", 10),
-    Field("body", 1),
+    Field("body", 1, lengths_apart=True),
 )
 
 

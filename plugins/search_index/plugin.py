@@ -11,6 +11,7 @@ from pathlib import Path
 from pelican import signals
 from pelican.generators import Generator
 
+from build_cache.writer import enabled, output_record, page_fingerprint, reuse
 from catalog_model.catalog import catalog_of
 from catalog_model.settings import check_settings
 from catalog_model.text import ui_text
@@ -31,15 +32,31 @@ class SearchIndexGenerator(Generator):
         settings = catalog.settings
         started = time.perf_counter()
         items = documents.indexed_items(catalog, settings.SEARCH_SNIPPET_CHARS)
-        index = builder.build((d.fields() for d in items), documents.FIELDS)
         out = Path(self.output_path) / settings.SEARCH_DIR
-        manifest = shards.write_index(out, index, items, settings.SEARCH_SHARD_BYTES, settings.SEARCH_DOC_CHUNK)
-        logger.info("Search index: %d items, %d terms, %d shards, built and written in %.1f s",
-                    manifest["docs"], len(index.terms), len(manifest["shards"]), time.perf_counter() - started)
+        fingerprint = index_fingerprint(items) if enabled() else None
+        if reuse(INDEX_KEY, fingerprint):
+            logger.info("Search index: inputs unchanged, the published index carried over")
+        else:
+            with output_record(INDEX_KEY, fingerprint, Path(self.output_path), out):
+                index = builder.build((d.fields() for d in items), documents.FIELDS)
+                manifest = shards.write_index(out, index, items, settings.SEARCH_SHARD_BYTES,
+                                              settings.SEARCH_DOC_CHUNK, settings.SEARCH_LENGTH_BLOCK)
+            logger.info("Search index: %d items, %d terms, %d shards, built and written in %.1f s",
+                        manifest["docs"], len(index.terms), len(manifest["shards"]), time.perf_counter() - started)
+        out.mkdir(parents=True, exist_ok=True)
         shutil.copyfile(settings.SEARCH_LUNR_JS, out / "lunr.min.js")
         writer.write_file("search.html", self.get_template("search"), self.context,
                           relative_urls=self.settings["RELATIVE_URLS"], page_name="search",
                           SEARCH_DIR=settings.SEARCH_DIR)
+
+
+INDEX_KEY = "search index"
+
+
+def index_fingerprint(items) -> str:
+    """Everything the index files are made of: each item's row and the item
+    data its indexed fields come from (settings and code are in every fingerprint)."""
+    return page_fingerprint([(d.row(), d.item.meta.keywords, d.item.body_html) for d in items])
 
 
 def get_generators(pelican):

@@ -99,13 +99,19 @@ def tokens(texts: list[str], boundaries: list[bool], term_keys: TermKeys) -> Bat
     first, last = np.flatnonzero(asc & ~prev_asc), np.flatnonzero(asc & ~nxt_asc)  # words
     positions.append(2 * first)
     keys.append(WORD | np.array([term_keys.word(stream[a:b + 1].lower()) for a, b in
-                                 zip(first.tolist(), last.tolist())], dtype=np.int64))
-    if any(boundaries):  # two touching characters of different kinds, before the second run's tokens
-        at = np.flatnonzero((han & nxt_asc) | (asc & nxt_han))
-        keep = np.repeat(np.array(boundaries, dtype=bool), np.diff(starts))[at]
-        at = at[keep]
+                                 zip(first.tolist(), last.tolist(), strict=False)], dtype=np.int64))
+    if any(boundaries):  # joints: the facing characters of consecutive runs, before the second run's tokens
+        kept = np.repeat(np.array(boundaries, dtype=bool), np.diff(starts))
+        at = np.flatnonzero(han | asc)
+        at, to = at[:-1], at[1:]  # each token character and the next one
+        # in one segment (separators are dropped characters), and a joint: touching runs differ in
+        # kind, so touching characters of one kind are inside a run; runs apart join unless both are words
+        joint = kept[at] & (np.searchsorted(starts, at, side="right") == np.searchsorted(starts, to, side="right"))
+        joint &= np.where(to == at + 1, han[at] != han[to], ~(asc[at] & asc[to]))
+        at, to = at[joint], to[joint]
+        both_han = han[at] & han[to]  # a bridge between Han runs is an ordinary bigram's term
         positions.append(2 * at + 1)
-        keys.append(BOUNDARY | (_lower(cp[at]) << 21) | _lower(cp[at + 1]))
+        keys.append(np.where(both_han, BIGRAM, BOUNDARY) | (_lower(cp[at]) << 21) | _lower(cp[to]))
 
     position = np.concatenate(positions)
     segments = np.searchsorted(starts, position // 2, side="right") - 1

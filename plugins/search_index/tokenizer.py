@@ -1,7 +1,7 @@
 """The search tokenizer, specified once (here and in SPEC) and implemented
 identically in ``theme/static/js/search/tokenizer.js`` for query time.
 
-SPEC (version 2):
+SPEC (version 3):
   1. Normalise the text to Unicode NFKC (full-width ＡＢ１２ become AB12, 〔〕 stay).
   2. Scan it for maximal runs of
      - ASCII letters and digits ``[0-9A-Za-z]``: one token per run, lower-cased
@@ -12,11 +12,18 @@ SPEC (version 2):
        bigrams (老旧小区 -> 老旧 旧小 小区), a lone character stays a unigram.
   3. Everything else (punctuation, spaces, symbols, other scripts) separates
      tokens and is dropped.
-  4. Boundary bigrams (only where asked, see below): where an ASCII run and a
-     Han run touch, the two touching characters form a bigram as well, placed
-     before the second run's tokens (局2016年 -> 局 局2 2016 6年 年). They keep
-     the order of a title's words across a change of script, which bag-of-bigrams
-     otherwise loses (政府2024年 and 2024年…政府 would look alike).
+  4. Joints (only where asked, see below): where two runs follow each other,
+     the two characters that face each other form a bigram as well, placed
+     before the second run's tokens, unless both runs are ASCII (words stay
+     words: ``pm2.5`` gives no ``25``):
+     - *boundary bigrams*, where an ASCII run and a Han run touch
+       (局2016年 -> 局 局2 2016 6年 年): they keep the order of a title's words
+       across a change of script, which bag-of-bigrams otherwise loses
+       (政府2024年 and 2024年…政府 would look alike);
+     - *bridges*, where only dropped characters (step 3: 《》、：quotes, spaces)
+       stand between the runs (办法》的通知 -> 办法 法的 的通 通知, 发〔2024 ->
+       发 发2 2024): people type a title without its punctuation, and the
+       bigram that spans the mark must then be in the index.
 Characters are code points, never UTF-16 units, on both sides.
 
 Two lunr pipeline functions carry it, under stable names (lunr.py here,
@@ -33,7 +40,7 @@ import unicodedata
 
 NAME = "gongkai-tokenize"
 BOUNDARY_NAME = "gongkai-tokenize-boundary"
-VERSION = 2
+VERSION = 3
 
 HAN = "\u3007\u3400-\u4dbf\u4e00-\u9fff\uf900-\ufaff\U00020000-\U000323af"
 TOKEN_RE = re.compile(f"([0-9A-Za-z]+)|([{HAN}]+)")
@@ -53,17 +60,28 @@ def tokenize(text: str, boundaries: bool = False) -> list[str]:
             else:
                 extend(map(add, han[:-1], han[1:]))  # overlapping bigrams
         return out
-    end, last = -1, ""
+    return [term for term, _ in joined_tokens(text)]
+
+
+def joined_tokens(text: str) -> list[tuple[str, str]]:
+    """The search terms of ``text`` with joints (SPEC step 4), each with its kind of
+    joint: "" (none), "touch" (a boundary bigram) or "gap" (a bridge); query.js
+    treats joints as optional and lets only a boundary bigram carry a cut-off edge."""
+    out: list[tuple[str, str]] = []
+    append = out.append
+    text = unicodedata.normalize("NFKC", text)
+    last, last_word, end = "", None, -1
     for m in TOKEN_RE.finditer(text):
         word, han = m.groups()
         run = word.lower() if word else han
-        if m.start() == end:  # runs of one kind are maximal, so touching runs differ in kind
-            append(last + run[0])
+        # runs of one kind are maximal: touching runs differ in kind; runs apart join unless both are words
+        if last and not (word and last_word):
+            append((last + run[0], "touch" if m.start() == end else "gap"))
         if word or len(han) == 1:
-            append(run)
+            append((run, ""))
         else:
-            extend(map(add, han[:-1], han[1:]))
-        end, last = m.end(), run[-1]
+            out.extend((a + b, "") for a, b in zip(han[:-1], han[1:], strict=False))
+        last, last_word, end = run[-1], bool(word), m.end()
     return out
 
 

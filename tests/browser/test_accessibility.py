@@ -5,23 +5,23 @@ text-size and 长者模式 switches (with and without JavaScript), 朗读, reflo
 from __future__ import annotations
 
 import re
+from pathlib import Path
 
 import pytest
 
-from browser_helpers import AXE, PAGE_TYPES, axe_violations, set_display
+from browser_helpers import AXE, PAGE_TYPES, axe_violations, page_types, set_display
+from catalog_helpers import ROOT, listed_items
+
+from catalog_model.text import ui_text
 
 MODES = {"default": ("standard", False), "senior": ("standard", True), "largest": ("largest", False)}
-PAGES = [*PAGE_TYPES, "search"]
+PAGES = list(page_types())
 YELLOW = "rgb(255, 221, 0)"
 
 
 def open_page(page, site_url, sample_site, name):
-    if name == "search":
-        if not (sample_site / "search.html").exists():
-            pytest.skip("search.html is not built yet")
-        path = "search.html"
-    else:
-        path = PAGE_TYPES[name]
+    path = page_types()[name]
+    assert (sample_site / path).is_file(), f"the build wrote no {path}"
     page.goto(site_url + path)
 
 
@@ -118,7 +118,8 @@ def test_keyboard_reaches_skip_link_first_then_every_control_with_a_visible_focu
     assert expected[0] == "跳到正文"
     for index, label in enumerate(expected):
         page.keyboard.press("Tab")
-        focused = page.evaluate("""() => { const e = document.activeElement, s = getComputedStyle(e), r = e.getBoundingClientRect();
+        focused = page.evaluate("""() => {
+          const e = document.activeElement, s = getComputedStyle(e), r = e.getBoundingClientRect();
           return {index: e.dataset.testFocus, outlineStyle: s.outlineStyle, outlineWidth: parseFloat(s.outlineWidth),
                   outlineColor: s.outlineColor, background: s.backgroundColor, shadow: s.boxShadow,
                   visible: r.width > 0 && r.height > 0}; }""")
@@ -210,7 +211,8 @@ def test_settings_also_apply_where_has_is_unsupported(page, site_url):
     """gongkai.js mirrors the choice on <html> for browsers without :has()."""
     page.goto(site_url + "index.html")
     set_display(page, "large", senior=True)
-    assert page.evaluate("[document.documentElement.dataset.gkSize, 'gkSenior' in document.documentElement.dataset]") == ["large", True]
+    dataset = "[document.documentElement.dataset.gkSize, 'gkSenior' in document.documentElement.dataset]"
+    assert page.evaluate(dataset) == ["large", True]
     set_display(page, "standard", senior=False)
     assert page.evaluate("Object.keys(document.documentElement.dataset)") == []
 
@@ -235,19 +237,56 @@ def test_without_javascript_pages_render_navigate_and_text_size_works(browser, s
     context.close()
 
 
-def test_read_aloud_is_offered_on_item_pages_with_speech_support(page, site_url):
+SPEECH_STUB = Path(__file__).parent / "stubs" / "speech_synthesis.js"
+
+
+def speech_calls(page) -> list[dict]:
+    return page.evaluate("window.__speech.calls.splice(0)")  # the calls since the last look
+
+
+def test_read_aloud_speaks_the_item_and_follows_the_reader(page, site_url):
+    """朗读 drives the browser's speech synthesis (a recording test double: no timing,
+    no voices installed on the machine) with the page's own script."""
+    ui = ui_text()
+    item = next(m for m in listed_items(ROOT / "content") if PAGE_TYPES["item-policy"] == f"items/{m['index_no']}.html")
+    page.add_init_script(path=str(SPEECH_STUB))
     page.goto(site_url + PAGE_TYPES["item-policy"])
     control = page.locator("[data-module=gk-read-aloud]")
     assert control.is_visible()
-    assert control.get_by_role("button").all_inner_texts() == ["朗读全文", "暂停", "停止"]
+    labels = [ui["read_aloud_start"], ui["read_aloud_pause"], ui["read_aloud_stop"]]
+    assert control.get_by_role("button").all_inner_texts() == labels
     status = control.get_by_role("status")
-    control.get_by_role("button", name="朗读全文").click()
-    assert status.inner_text() == "正在朗读……"
-    control.get_by_role("button", name="暂停").click()
-    assert status.inner_text() == "已暂停"
-    assert control.get_by_role("button", name="继续").is_visible()
-    control.get_by_role("button", name="停止").click()
-    assert status.inner_text() == "已停止"
+
+    control.get_by_role("button", name=ui["read_aloud_start"]).click()
+    assert status.inner_text() == ui["read_aloud_playing"]
+    calls = speech_calls(page)
+    assert calls[0] == {"call": "cancel"}  # whatever was being read stops first
+    spoken = [c for c in calls[1:] if c["call"] == "speak"]
+    assert len(spoken) == len(calls) - 1 > 1  # sentence by sentence
+    assert {(c["lang"], c["voice"]) for c in spoken} == {("zh-CN", "stub-zh")}  # the Chinese voice
+    assert spoken[0]["text"] == item["title"]
+    first_paragraph = next(line for line in item["body"].splitlines() if line.strip())
+    assert first_paragraph in [c["text"] for c in spoken]
+
+    control.get_by_role("button", name=ui["read_aloud_pause"]).click()
+    assert status.inner_text() == ui["read_aloud_paused"]
+    assert speech_calls(page) == [{"call": "pause"}]
+    control.get_by_role("button", name=ui["read_aloud_resume"]).click()
+    assert status.inner_text() == ui["read_aloud_playing"]
+    assert speech_calls(page) == [{"call": "resume"}]
+
+    page.evaluate("window.__speech.finish()")  # the browser has read every sentence
+    assert status.inner_text() == ui["read_aloud_stopped"]
+    assert control.get_by_role("button", name=ui["read_aloud_pause"]).is_visible()
+
+    control.get_by_role("button", name=ui["read_aloud_start"]).click()
+    assert status.inner_text() == ui["read_aloud_playing"]
+    speech_calls(page)
+    control.get_by_role("button", name=ui["read_aloud_stop"]).click()
+    assert status.inner_text() == ui["read_aloud_stopped"]
+    assert speech_calls(page) == [{"call": "cancel"}]
+    page.evaluate("window.__speech.finish()")  # a cancelled reading ends nothing further
+    assert status.inner_text() == ui["read_aloud_stopped"]
 
 
 def test_read_aloud_is_hidden_without_speech_synthesis(page, site_url):

@@ -13,6 +13,7 @@ from search_index import builder, documents
 from search_index.tokenizer import BOUNDARY_NAME, register_with_lunr
 
 NODE_DIR = Path(__file__).resolve().parent / "node"
+COLD_QUERIES = ROOT / "tools" / "cold_queries.js"  # what a cold browser fetches; also used by bench_search
 
 
 def build_with_documents(content: Path, output: Path) -> list[dict]:
@@ -58,7 +59,7 @@ def our_index(docs: list[dict]) -> builder.Index:
     return builder.build([d["fields"] for d in docs], documents.FIELDS)
 
 
-def node(script: str, *args: str, stdin: str | None = None, timeout: int = 600) -> str:
+def node(script: str | Path, *args: str, stdin: str | None = None, timeout: int = 600) -> str:
     result = subprocess.run(["node", str(NODE_DIR / script), *args], input=stdin, capture_output=True,
                             text=True, cwd=ROOT, timeout=timeout)
     assert result.returncode == 0, result.stderr[-3000:]

@@ -15,8 +15,9 @@ CASES = {
     # a lone character that is the whole query: a prefix
     "税": [("税", "*", "req")],
     # 文号: the boundary bigram 3号 is optional and carries the trailing 号
-    "清政办〔2024〕3号": [("清政", "", "req"), ("政办", "", "req"), ("2024", "", "req"), ("3", "", "req"),
-                      ("3号", "", "opt")],
+    # (the bridge 办2 across 〔 is optional too)
+    "清政办〔2024〕3号": [("清政", "", "req"), ("政办", "", "req"), ("办2", "", "opt"), ("2024", "", "req"),
+                      ("3", "", "req"), ("3号", "", "opt")],
     # a number at the end may be cut off: a prefix
     "水利局202": [("水利", "", "req"), ("利局", "", "req"), ("局2", "", "opt"), ("202", "*", "req")],
     # a one-digit number cut at the end is carried by the boundary bigram
@@ -31,14 +32,21 @@ CASES = {
     # a year cut to one digit is ambiguous (2016, 2026): dropped, its boundary bigram stays
     "6年计划": [("6年", "", "opt"), ("年计", "", "req"), ("计划", "", "req")],
     # a lone character at the start or end, not next to a boundary: optional (a prefix at the end)
-    "关于 通": [("关于", "", "req"), ("通", "*", "opt")],
-    "区 老旧": [("区", "", "opt"), ("老旧", "", "req")],
+    # (a bridge across the space is optional and carries nothing: the space was typed)
+    "关于 通": [("关于", "", "req"), ("于通", "", "opt"), ("通", "*", "opt")],
+    "区 老旧": [("区", "", "opt"), ("区老", "", "opt"), ("老旧", "", "req")],
+    # words typed apart: both required, the bridge between them optional
+    "营商环境 政策": [("营商", "", "req"), ("商环", "", "req"), ("环境", "", "req"), ("境政", "", "opt"),
+                ("政策", "", "req")],
+    # a title typed without its marks (办法》的通知): the title's bridge 法的 is an ordinary bigram
+    "办法的通知": [("办法", "", "req"), ("法的", "", "req"), ("的通", "", "req"), ("通知", "", "req")],
+    "办法》的通知": [("办法", "", "req"), ("法的", "", "opt"), ("的通", "", "req"), ("通知", "", "req")],
     # nothing would be required: every word is, boundary bigrams stay optional
     "2024年": [("2024", "", "req"), ("4年", "", "opt")],
     # only a boundary bigram: it is required
     "局2": [("局2", "", "req")],
     # a repeated term once
-    "老旧 老旧小区": [("老旧", "", "req"), ("旧小", "", "req"), ("小区", "", "req")],
+    "老旧 老旧小区": [("老旧", "", "req"), ("旧老", "", "opt"), ("旧小", "", "req"), ("小区", "", "req")],
     "，。": [],
 }
 
@@ -47,7 +55,7 @@ CASES = {
 def plans():
     got = json.loads(node("plan.js", stdin=json.dumps({"queries": list(CASES), "years": YEARS}, ensure_ascii=False)))
     return {q: [(c["term"], "*" if c["prefix"] else "", "req" if c["required"] else "opt") for c in clauses]
-            for q, clauses in zip(CASES, got)}
+            for q, clauses in zip(CASES, got, strict=True)}
 
 
 @pytest.mark.parametrize("q", CASES)

@@ -4,15 +4,13 @@ from __future__ import annotations
 
 import json
 import random
-from pathlib import Path
 
 import pytest
 
+from catalog_helpers import ROOT, make_corpus
 from search_helpers import node
 
-from search_index.tokenizer import tokenize
-
-SEEDS = Path(__file__).resolve().parents[3] / "shared" / "seeds"
+from search_index.tokenizer import joined_tokens, tokenize
 
 SPEC_EXAMPLES = [
     ("老旧小区改造", ["老旧", "旧小", "小区", "区改", "改造"]),
@@ -29,14 +27,27 @@ SPEC_EXAMPLES = [
 ]
 
 
-# Step 4: where an ASCII run and a Han run touch, the touching characters form a bigram
+# Step 4: the facing characters of consecutive runs form a bigram (joints), unless both are words.
+# (text, tokens with joints, tokens without them)
 BOUNDARY_EXAMPLES = [
-    ("局2016年政府", ["局", "局2", "2016", "6年", "年政", "政府"]),
-    ("清政办〔2024〕3号", ["清政", "政办", "2024", "3", "3号", "号"]),  # 〕 separates: no 〕3
-    ("PM2.5浓度", ["pm2", "5", "5浓", "浓度"]),
-    ("ＡＢ１２号", ["ab12", "2号", "号"]),  # after NFKC, lower-cased
-    ("𠀀2a𠀁", ["𠀀", "𠀀2", "2a", "a𠀁", "𠀁"]),  # code points on both sides of the boundary
-    ("老旧小区 2024", ["老旧", "旧小", "小区", "2024"]),  # a space separates
+    ("局2016年政府", ["局", "局2", "2016", "6年", "年政", "政府"],
+     ["局", "2016", "年政", "政府"]),
+    ("清政办〔2024〕3号", ["清政", "政办", "办2", "2024", "3", "3号", "号"],
+     ["清政", "政办", "2024", "3", "号"]),  # a bridge across 〔, none 2024〕3
+    ("PM2.5浓度", ["pm2", "5", "5浓", "浓度"],
+     ["pm2", "5", "浓度"]),
+    ("ＡＢ１２号", ["ab12", "2号", "号"],
+     ["ab12", "号"]),  # after NFKC, lower-cased
+    ("𠀀2a𠀁", ["𠀀", "𠀀2", "2a", "a𠀁", "𠀁"],
+     ["𠀀", "2a", "𠀁"]),  # code points on both sides of the boundary
+    ("老旧小区 2024", ["老旧", "旧小", "小区", "区2", "2024"],
+     ["老旧", "旧小", "小区", "2024"]),  # a bridge across the space
+    ("关于印发《办法》的通知", ["关于", "于印", "印发", "发办", "办法", "法的", "的通", "通知"],
+     ["关于", "于印", "印发", "办法", "的通", "通知"]),  # bridges across marks
+    ("安全、环保：“双控”", ["安全", "全环", "环保", "保双", "双控"],
+     ["安全", "环保", "双控"]),
+    ("abc 12 x", ["abc", "12", "x"],
+     ["abc", "12", "x"]),  # words stay apart
 ]
 
 
@@ -45,25 +56,38 @@ def test_spec_examples_python(text, tokens):
     assert tokenize(text) == tokens
 
 
-@pytest.mark.parametrize("text, tokens", BOUNDARY_EXAMPLES)
-def test_boundary_bigrams_python(text, tokens):
+@pytest.mark.parametrize("text, tokens, plain", BOUNDARY_EXAMPLES)
+def test_boundary_bigrams_python(text, tokens, plain):
     assert tokenize(text, boundaries=True) == tokens
-    assert tokenize(text) == [t for t in tokens if t in tokenize(text)]  # the same, less the boundaries
+    assert tokenize(text) == plain
 
 
 def test_spec_examples_javascript():
-    examples = SPEC_EXAMPLES + BOUNDARY_EXAMPLES
-    got = json.loads(node("tokenize.js", stdin=json.dumps([t for t, _ in examples])))
-    assert [plain for plain, _ in got[:len(SPEC_EXAMPLES)]] == [tokens for _, tokens in SPEC_EXAMPLES]
-    assert [joined for _, joined in got[len(SPEC_EXAMPLES):]] == [tokens for _, tokens in BOUNDARY_EXAMPLES]
+    texts = [t for t, _ in SPEC_EXAMPLES] + [t for t, _, _ in BOUNDARY_EXAMPLES]
+    got = json.loads(node("tokenize.js", stdin=json.dumps(texts)))
+    assert [g[0] for g in got[:len(SPEC_EXAMPLES)]] == [tokens for _, tokens in SPEC_EXAMPLES]
+    assert [g[:2] for g in got[len(SPEC_EXAMPLES):]] == [[plain, joined] for _, joined, plain in BOUNDARY_EXAMPLES]
+
+
+def text_lines(root) -> list[str]:
+    """Every distinct non-empty line of the Markdown files under root, in a stable order."""
+    lines = (line for path in sorted(root.rglob("*.md")) for line in path.read_text(encoding="utf-8").splitlines())
+    return list(dict.fromkeys(line for line in lines if line.strip()))
+
+
+@pytest.fixture(scope="module")
+def document_lines(tmp_path_factory) -> list[str]:
+    """Lines of real-looking documents: the sample content's and a generated corpus's
+    (front matter, 文号 and 索引号, tables, headings, prose), 600 in all."""
+    corpus = tmp_path_factory.mktemp("parity-corpus")
+    make_corpus.generate(corpus, 60, attachments=True)
+    rnd = random.Random(20261202)
+    return rnd.sample(text_lines(ROOT / "content"), 300) + rnd.sample(text_lines(corpus), 300)
 
 
 def parity_strings(titles: list[str]) -> list[str]:
     rnd = random.Random(20261124)
-    strings = []
-    for seed in sorted(SEEDS.glob("*.txt")):
-        strings += [line for line in seed.read_text(encoding="utf-8").splitlines() if line.strip()]
-    strings += titles
+    strings = list(titles)
     organs = ["清政", "清政办", "清人社", "连政", "清教"]
     for _ in range(400):  # 文号 in every spelling editors use
         year, n = rnd.randint(2000, 2030), rnd.randint(1, 300)
@@ -78,32 +102,34 @@ def parity_strings(titles: list[str]) -> list[str]:
     return strings
 
 
-def test_python_and_javascript_agree(sample_search):
+def test_python_and_javascript_agree(sample_search, document_lines):
     _, docs = sample_search
-    strings = parity_strings([d["title"] for d in docs] + [d["fields"]["body"][:500] for d in docs])
+    strings = parity_strings(document_lines + [d["title"] for d in docs] + [d["fields"]["body"][:500] for d in docs])
     assert len(strings) > 3000
     js = json.loads(node("tokenize.js", stdin=json.dumps(strings, ensure_ascii=False)))
-    python = [[tokenize(s), tokenize(s, boundaries=True)] for s in strings]
-    differ = [(s, py, j) for s, py, j in zip(strings, python, js) if py != j]
+    python = [[tokenize(s), tokenize(s, boundaries=True), [kind for _, kind in joined_tokens(s)]] for s in strings]
+    differ = [(s, py, j) for s, py, j in zip(strings, python, js, strict=True) if py != j]
     assert differ == []
-    assert sum(len(joined) > len(plain) for plain, joined in python) > 1000  # boundaries were exercised
+    assert sum(len(joined) > len(plain) for plain, joined, _ in python) > 1000  # joints were exercised
+    kinds = {kind for _, _, k in python for kind in k}
+    assert kinds == {"", "touch", "gap"}  # both kinds of joint were told apart
 
 
 @pytest.mark.parametrize("boundaries", [False, True])
-def test_index_time_terms_are_the_tokenizers_terms_in_its_order(sample_search, boundaries):
+def test_index_time_terms_are_the_tokenizers_terms_in_its_order(sample_search, document_lines, boundaries):
     """terms.py (numpy, a batch at a time) finds what tokenize finds, token for token,
     in the same order, on every parity string."""
     import numpy as np
 
     from search_index import terms
     _, docs = sample_search
-    strings = parity_strings([d["title"] for d in docs] + [d["fields"]["body"][:500] for d in docs])
+    strings = parity_strings(document_lines + [d["title"] for d in docs] + [d["fields"]["body"][:500] for d in docs])
     strings += ["İstanbul ＡＢ局2016年政府", "lone \ud800 surrogate", ""]
     term_keys = terms.TermKeys()
     batch = terms.tokens(strings, [boundaries] * len(strings), term_keys)
     order = np.lexsort((batch.positions, batch.segments))
     found = [[] for _ in strings]
-    for segment, key in zip(batch.segments[order].tolist(), batch.keys[order].tolist()):
+    for segment, key in zip(batch.segments[order].tolist(), batch.keys[order].tolist(), strict=True):
         found[segment].append(term_keys.term(key))
     assert found == [tokenize(s, boundaries) for s in strings]
     assert batch.lengths.tolist() == [len(t) for t in found]

@@ -14,5 +14,7 @@ const fetchJson = (p) => Promise.resolve(JSON.parse(fs.readFileSync(path.join(di
 (async () => {
   const index = await ShardedIndex.open(lunr, fetchJson);
   await index.loadShards(index.manifest.shards.map((_, n) => n));
+  await index.loadBlocks(Object.keys(index.records), null);
+  await index.loadLengths(Array.from({ length: index.manifest.docs }, (_, ref) => ref));
   process.stdout.write(JSON.stringify(index.serialize()));
 })().catch((e) => { console.error(e); process.exit(1); });

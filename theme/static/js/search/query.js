@@ -1,13 +1,17 @@
 /* Query semantics, shared by the search page and the tests:
- * - the query is cut into terms by the same tokenizer as the index, with boundary
- *   bigrams (局2016年 -> 局 局2 2016 6年 年);
+ * - the query is cut into terms by the same tokenizer as the index, with joints
+ *   (局2016年 -> 局 局2 2016 6年 年; 办法 通知 -> 办法 法通 通知);
  * - every term is required (AND) by default; "or" mode makes them all optional;
- * - a boundary bigram is optional: only titles keep them (a body would pay for one
- *   in every date), so it ranks a title holding the query's words in their order
- *   first without ruling out a body that holds them;
+ * - a joint (a boundary bigram, or a bridge across the query's spaces and marks) is
+ *   optional: only titles keep them (a body would pay for one in every date), so it
+ *   ranks a title holding the query's words in their order first without ruling out
+ *   a body that holds them, and "营商环境 政策" still finds items holding both words;
+ *   a title typed without its marks (办法的通知 for 办法》的通知) needs nothing else:
+ *   the title's bridge 法的 is an ordinary bigram of the query;
  * - the first and last terms may be cut off, since people type pieces of titles:
  *   - a lone Han character or a one-character ASCII word at an edge, next to a
- *     boundary bigram, is carried by that bigram and dropped (局2016… , …府2);
+ *     boundary bigram (not a bridge: a space was typed), is carried by that bigram
+ *     and dropped (局2016… , …府2);
  *   - a lone Han character at the end is the start of a bigram (关于 通 -> 通*):
  *     a prefix, and optional (the other terms still decide);
  *   - a lone Han character at the start is the end of a bigram we cannot see:
@@ -33,7 +37,8 @@
   "use strict";
   var ASCII = /^[0-9a-z]+$/, ASCII_CHAR = /^[0-9a-z]$/;
 
-  function kind(term) {
+  function kind(term, joint) {
+    if (joint) return joint === "touch" ? "boundary" : "bridge";
     if (ASCII.test(term)) return "ascii";
     var chars = Array.from(term);
     if (chars.length === 1) return "lone";
@@ -52,7 +57,7 @@
   function clause(terms, kinds, i, years) {
     var term = terms[i], k = kinds[i], n = terms.length;
     var first = i === 0 && n > 1, last = i === n - 1 && n > 1;
-    if (k === "boundary") return { term: term, prefix: false, required: false };
+    if (k === "boundary" || k === "bridge") return { term: term, prefix: false, required: false };
     if ((first && kinds[1] === "boundary" && (k === "lone" || term.length === 1)) ||
         (last && kinds[i - 1] === "boundary" && (k === "lone" || term.length === 1))) return null;
     if (first && /^[0-9]{1,3}$/.test(term) && terms[1] === term.slice(-1) + "年") {
@@ -64,18 +69,22 @@
     return { term: term, prefix: false, required: true };
   }
 
-  function clauses(terms, years) {
-    var kinds = terms.map(kind), out = [], byTerm = Object.create(null);
+  /* tokens: [term, joint] pairs (tokenizer.joinedTokens). */
+  function clauses(tokens, years) {
+    var terms = tokens.map(function (t) { return t[0]; });
+    var kinds = tokens.map(function (t) { return kind(t[0], t[1]); }), out = [], byTerm = Object.create(null);
     terms.forEach(function (term, i) {
       var c = clause(terms, kinds, i, years);
       if (!c) return;
+      c.joint = kinds[i] === "boundary" || kinds[i] === "bridge";
       var seen = byTerm[c.term];
       if (!seen) { out.push(byTerm[c.term] = c); return; }
       seen.required = seen.required || c.required; // a repeated term keeps its strongest role
       seen.prefix = seen.prefix && c.prefix;
+      seen.joint = seen.joint && c.joint;
     });
     if (!out.some(function (c) { return c.required; })) {
-      var words = out.filter(function (c) { return kind(c.term) !== "boundary"; });
+      var words = out.filter(function (c) { return !c.joint; });
       (words.length ? words : out).forEach(function (c) { c.required = true; });
     }
     return out;
@@ -84,10 +93,10 @@
   /* manifest: the index's manifest (its years, for a year cut short at the start,
    * and its quoted fields); without it, a plan that only tells whether there are terms. */
   function plan(text, manifest) {
-    var tokens = tokenizer.tokenize(text, true);
+    var tokens = tokenizer.joinedTokens(text, true), terms = tokens.map(function (t) { return t[0]; });
     manifest = manifest || { years: [], fields: [] };
     return {
-      terms: tokens.filter(function (t, i) { return tokens.indexOf(t) === i; }), // for highlighting
+      terms: terms.filter(function (t, i) { return terms.indexOf(t) === i; }), // for highlighting
       clauses: clauses(tokens, manifest.years.map(function (y) { return y[0]; })),
       quoted: manifest.fields.filter(function (f) { return f.quoted; }).map(function (f) { return f.name; })
     };
@@ -133,5 +142,65 @@
       .sort(function (a, b) { return b.quoted - a.quoted || b.score - a.score || b.ref - a.ref; });
   }
 
-  return { plan: plan, run: run };
+  var SLACK = 1e-6; // far above the float error of a sum of weights, far below a thousandth
+
+  function namedTerms(index, thePlan) {
+    return Array.from(new Set([].concat.apply([], index.clauseTerms(thePlan))));
+  }
+
+  /* Promise of whether some item holds every required term of the plan (the shards
+   * loaded). An item that holds them all in a quoted field tells without the blocks of
+   * very common terms' bodies; else they are fetched. */
+  function anyHoldsAll(index, thePlan) {
+    if (!thePlan.clauses.length) return Promise.resolve(false);
+    if (index.quotedRefs(thePlan).size) return Promise.resolve(true);
+    return index.loadBlocks(namedTerms(index, thePlan), null).then(function () {
+      var all = index.candidates(thePlan);
+      return !!(all && all.size);
+    });
+  }
+
+  /* The first k results of a plan on a ShardedIndex whose shards are loaded, exactly as
+   * run() on the whole index gives them, and how many results there are:
+   * Promise of {results, total, atLeast, scored}. keep(ref), if given, filters the
+   * results first. Every result is bounded (ShardedIndex.bounds); one whose best score
+   * cannot reach the k-th best least score (in its tier: quoted ones first) cannot be
+   * among the first k, so only the others' length blocks and posting blocks are fetched
+   * and lunr scores only them. When k items hold every term in a quoted field (an AND
+   * query), the first k are among them, and the blocks of very common terms' bodies are
+   * fetched only for the shortlist: the count is then unknown (total null, atLeast). */
+  function top(lunr, index, thePlan, mode, k, keep) {
+    if (!thePlan.clauses.length) return Promise.resolve({ results: [], total: 0, atLeast: 0, scored: 0 });
+    var terms = namedTerms(index, thePlan), quoted = index.quotedRefs(thePlan), refs, total;
+    var kept = function (ref) { return !keep || keep(ref); };
+    if (index.complete(terms)) {
+      var set = (mode === "and" && index.candidates(thePlan)) || index.anyRefs(thePlan);
+      refs = Array.from(set).filter(kept);
+      total = refs.length;
+    } else {
+      refs = Array.from(quoted).filter(kept);
+      if (mode !== "and" || refs.length < k) {
+        return index.loadBlocks(terms, null).then(function () { return top(lunr, index, thePlan, mode, k, keep); });
+      }
+      total = null;
+    }
+    var shortlist = refs;
+    if (refs.length > k) {
+      var bounds = index.bounds(thePlan, refs);
+      var tier = refs.map(function (ref) { return quoted.has(ref); });
+      var order = refs.map(function (_, i) { return i; }).sort(function (x, y) {
+        return tier[y] - tier[x] || bounds.lo[y] - bounds.lo[x];
+      });
+      var kth = order[k - 1], floor = bounds.lo[kth] - SLACK;
+      shortlist = refs.filter(function (_, i) {
+        return tier[i] > tier[kth] || (tier[i] === tier[kth] && bounds.hi[i] >= floor);
+      });
+    }
+    return Promise.all([index.loadLengths(shortlist), index.loadBlocks(terms, shortlist)]).then(function () {
+      var results = run(lunr, index.lunrIndex(thePlan, new Set(shortlist)), thePlan, "or");
+      return { results: results.slice(0, k), total: total, atLeast: refs.length, scored: shortlist.length };
+    });
+  }
+
+  return { plan: plan, run: run, top: top, anyHoldsAll: anyHoldsAll };
 });

@@ -6,7 +6,7 @@
   "use strict";
   var PAGE_SIZE = 10;
   var root = document.querySelector('[data-module="gk-search-page"]');
-  if (!root || !window.lunr || !window.gongkaiSearchIndex) return;
+  if (!root || !window.lunr || !window.gongkaiSearchIndex || !window.gongkaiSearchLoad) return;
   var lunr = window.lunr, query = window.gongkaiSearchQuery;
   var form = root.querySelector("form"), input = form.querySelector("#search-q");
   var category = form.querySelector("#search-category"), year = form.querySelector("#search-year");
@@ -32,10 +32,7 @@
   function fetchJson(path) {
     var url = base + path;
     if (path !== "manifest.json") url += "?v=" + opened.manifest.build;
-    return fetch(url, path === "manifest.json" ? { cache: "no-cache" } : {}).then(function (r) {
-      if (!r.ok) throw new Error(url + ": HTTP " + r.status);
-      return r.json();
-    });
+    return window.gongkaiSearchLoad.loadJSON(url, { noCache: path === "manifest.json" });
   }
 
   function open() {
@@ -105,7 +102,9 @@
     heading.hidden = pager.hidden = orBox.hidden = true;
   }
 
-  /* Filter, paginate and show state.results; moveFocus after a page change. */
+  /* Show page state.page of the results of state.plan (state.mode: "and" or "or"), after
+   * the filters; moveFocus after a page change. The first page*10 results are ranked
+   * exactly as lunr ranks the whole index (query.top), fetching only what they need. */
   function show(moveFocus) {
     var s = state;
     return open().then(function (index) {
@@ -113,28 +112,33 @@
       return (needsCategory ? index.categoryOf() : Promise.resolve(null)).then(function (cats) {
         var cat = needsCategory ? index.manifest.categories.indexOf(category.value).toString(36) : null;
         var y = year.value ? Number(year.value) : null;
-        var shown = s.results.filter(function (r) {
-          return (cat === null || cats.charAt(r.ref) === cat) && (y === null || index.yearOf(r.ref) === y);
-        });
-        var pages = Math.max(1, Math.ceil(shown.length / PAGE_SIZE));
-        s.page = Math.min(Math.max(1, s.page), pages);
-        var slice = shown.slice((s.page - 1) * PAGE_SIZE, s.page * PAGE_SIZE);
-        return index.rows(slice.map(function (r) { return r.ref; })).then(function (rows) {
+        var keep = cat === null && y === null ? null : function (ref) {
+          return (cat === null || cats.charAt(ref) === cat) && (y === null || index.yearOf(ref) === y);
+        };
+        s.page = Math.max(1, s.page);
+        return query.top(lunr, index, s.plan, s.mode, s.page * PAGE_SIZE, keep).then(function (found) {
           if (s !== state) return;
-          clear();
-          if (!shown.length) {
-            say(text("filtered-none"));
-            return;
-          }
-          rows.forEach(function (row) { list.appendChild(renderRow(index, row, s.plan.terms)); });
-          heading.hidden = false;
-          pager.hidden = pages < 2;
-          pager.querySelector("[data-search-prev]").disabled = s.page <= 1;
-          pager.querySelector("[data-search-next]").disabled = s.page >= pages;
-          var values = { count: shown.length, page: s.page, pages: pages };
-          values.query = s.query;
-          say(s.mode === "or" ? text(s.oneWord ? "or-showing-word" : "or-showing", values) : text("count", values));
-          if (moveFocus) heading.focus();
+          // total null: more than the pages so far hold every term, how many more is not fetched
+          var known = found.total !== null, pages = Math.max(1, Math.ceil(found.atLeast / PAGE_SIZE));
+          if (known && s.page > pages) { s.page = pages; return show(moveFocus); }
+          var slice = found.results.slice((s.page - 1) * PAGE_SIZE);
+          return index.rows(slice.map(function (r) { return r.ref; })).then(function (rows) {
+            if (s !== state) return;
+            clear();
+            if (!found.atLeast) {
+              say(text("filtered-none"));
+              return;
+            }
+            rows.forEach(function (row) { list.appendChild(renderRow(index, row, s.plan.terms)); });
+            heading.hidden = false;
+            pager.hidden = known && pages < 2;
+            pager.querySelector("[data-search-prev]").disabled = s.page <= 1;
+            pager.querySelector("[data-search-next]").disabled = known && s.page >= pages;
+            var values = { count: found.atLeast, page: s.page, pages: pages, query: s.query };
+            say(s.mode === "or" ? text(s.oneWord ? "or-showing-word" : "or-showing", values)
+              : text(known ? "count" : "count-at-least", values));
+            if (moveFocus) heading.focus();
+          });
         });
       });
     });
@@ -145,18 +149,18 @@
     if (!query.plan(q).terms.length) { state = null; say(q.trim() ? text("nothing") : text("empty")); return Promise.resolve(); }
     say(text("loading"));
     // One word typed (no spaces) is still several bigrams: the messages speak of the word, not of "terms".
-    var s = state = { plan: null, page: 1, mode: "and", results: [], or: [], query: q.trim(), oneWord: !/\s/.test(q.trim()) };
+    var s = state = { plan: null, page: 1, mode: "and", query: q.trim(), oneWord: !/\s/.test(q.trim()) };
     return open().then(function (index) {
       var plan = s.plan = query.plan(q, index.manifest);
       return index.loadShards(index.shardsFor(plan)).then(function () {
+        return query.anyHoldsAll(index, plan);
+      }).then(function (holdsAll) {
         if (s !== state) return;
-        var only = index.candidates(plan);
-        s.results = query.run(lunr, index.lunrIndex(plan, only), plan, only ? "pruned" : "and");
-        if (s.results.length) return show(false);
-        s.or = plan.terms.length > 1 ? query.run(lunr, index.lunrIndex(plan), plan, "or") : [];
-        if (!s.or.length) { say(text("nothing")); return; }
+        if (holdsAll) return show(false);
+        var any = plan.terms.length > 1 && plan.clauses.length ? index.anyRefs(plan).size : 0;
+        if (!any) { say(text("nothing")); return; }
         say(s.oneWord ? text("none-word", { query: s.query }) : text("none"));
-        orButton.textContent = text(s.oneWord ? "or-offer-word" : "or-offer", { count: s.or.length });
+        orButton.textContent = text(s.oneWord ? "or-offer-word" : "or-offer", { count: any });
         orBox.hidden = false;
       });
     }).catch(function (error) {
@@ -200,7 +204,6 @@
   orButton.addEventListener("click", function () {
     if (!state) return;
     state.mode = "or";
-    state.results = state.or;
     state.page = 1;
     show(true);
   });

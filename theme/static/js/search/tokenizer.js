@@ -1,9 +1,10 @@
 /* The search tokenizer, query-time twin of plugins/search_index/tokenizer.py
- * (which holds the SPEC; version 2). Same steps, same character classes:
+ * (which holds the SPEC; version 3). Same steps, same character classes:
  * NFKC; ASCII letter/digit runs lower-cased and kept whole; Han runs split
  * into overlapping bigrams (a lone Han character stays a unigram), counted in
- * code points; everything else dropped; with boundaries, the two characters
- * where an ASCII run and a Han run touch form a bigram too (局2016 -> 局2).
+ * code points; everything else dropped; with boundaries, joints: the two
+ * characters that face each other across consecutive runs form a bigram too,
+ * unless both runs are ASCII (局2016 -> 局2; 办法》的 -> 法的).
  * Registered with lunr.js as the pipeline functions "gongkai-tokenize" and
  * "gongkai-tokenize-boundary", the names lunr.py's index carries.
  * Works as a browser global (window.gongkaiTokenizer) and as a node module. */
@@ -14,26 +15,33 @@
   "use strict";
   var NAME = "gongkai-tokenize";
   var BOUNDARY_NAME = "gongkai-tokenize-boundary";
-  var VERSION = 2;
+  var VERSION = 3;
   var HAN = "\u3007\u3400-\u4dbf\u4e00-\u9fff\uf900-\ufaff\\u{20000}-\\u{323af}";
   var TOKEN_RE = new RegExp("([0-9A-Za-z]+)|([" + HAN + "]+)", "gu");
 
-  function tokenize(text, boundaries) {
-    var out = [], end = -1, last = "";
+  /* [term, joint] pairs, joint "" (none), "touch" (a boundary bigram) or "gap" (a bridge);
+   * joints only with boundaries (tokenizer.py: joined_tokens). */
+  function joinedTokens(text, boundaries) {
+    var out = [], last = "", lastWord = false, end = -1;
     var s = String(text).normalize("NFKC");
     var m;
     TOKEN_RE.lastIndex = 0;
     while ((m = TOKEN_RE.exec(s)) !== null) {
       var chars = Array.from(m[1] ? m[1].toLowerCase() : m[2]);
-      // runs of one kind are maximal, so touching runs differ in kind
-      if (boundaries && m.index === end) out.push(last + chars[0]);
-      if (m[1]) out.push(chars.join(""));
-      else if (chars.length === 1) out.push(chars[0]);
-      else for (var i = 0; i + 1 < chars.length; i++) out.push(chars[i] + chars[i + 1]);
+      // runs of one kind are maximal: touching runs differ in kind; runs apart join unless both are words
+      if (boundaries && last && !(m[1] && lastWord)) out.push([last + chars[0], m.index === end ? "touch" : "gap"]);
+      if (m[1]) out.push([chars.join(""), ""]);
+      else if (chars.length === 1) out.push([chars[0], ""]);
+      else for (var i = 0; i + 1 < chars.length; i++) out.push([chars[i] + chars[i + 1], ""]);
       end = TOKEN_RE.lastIndex;
       last = chars[chars.length - 1];
+      lastWord = !!m[1];
     }
     return out;
+  }
+
+  function tokenize(text, boundaries) {
+    return joinedTokens(text, boundaries).map(function (t) { return t[0]; });
   }
 
   function register(lunr) {
@@ -47,5 +55,5 @@
     });
   }
 
-  return { NAME: NAME, BOUNDARY_NAME: BOUNDARY_NAME, VERSION: VERSION, tokenize: tokenize, register: register };
+  return { NAME: NAME, BOUNDARY_NAME: BOUNDARY_NAME, VERSION: VERSION, tokenize: tokenize, joinedTokens: joinedTokens, register: register };
 });

@@ -1,14 +1,14 @@
 // What a cold browser fetches for each query (manifest, shards, display chunks of
 // the first page of results), and where known items rank. Used by the tests and
 // by tools/bench_search.py.
-//   node cold.js SITE_SEARCH_DIR QUERIES.json [KNOWN.json]
+//   node tools/cold_queries.js SITE_SEARCH_DIR QUERIES.json [KNOWN.json]
 // QUERIES: ["…", …]; KNOWN: [{q, ref}, …]. Prints JSON.
 "use strict";
 const fs = require("fs");
 const path = require("path");
 const lunr = require("lunr");
-const { ShardedIndex } = require("../../../theme/static/js/search/index.js");
-const query = require("../../../theme/static/js/search/query.js");
+const { ShardedIndex } = require("../theme/static/js/search/index.js");
+const query = require("../theme/static/js/search/query.js");
 
 const PAGE_SIZE = 10; // as search.js
 const [dir, queriesPath, knownPath] = process.argv.slice(2);
@@ -20,14 +20,15 @@ async function cold(q) {
   const index = await ShardedIndex.open(lunr, fetchJson);
   const plan = query.plan(q, index.manifest);
   await index.loadShards(index.shardsFor(plan));
-  const only = index.candidates(plan); // as search.js
-  let results = query.run(lunr, index.lunrIndex(plan, only), plan, only ? "pruned" : "and");
+  let found = { results: [], total: 0, atLeast: 0 }; // as search.js
+  if (await query.anyHoldsAll(index, plan)) found = await query.top(lunr, index, plan, "and", PAGE_SIZE);
   let mode = "and";
-  if (!results.length && plan.terms.length > 1) { mode = "or-offered"; }
-  else await index.rows(results.slice(0, PAGE_SIZE).map((r) => r.ref));
+  if (!found.atLeast && plan.terms.length > 1) mode = "or-offered"; // the page offers the OR results
+  else await index.rows(found.results.map((r) => r.ref));
   const ms = Number(process.hrtime.bigint() - started) / 1e6;
-  if (mode !== "and") results = query.run(lunr, index.lunrIndex(plan), plan, "or");
-  return { q, fetched, count: results.length, mode, ms, refs: results.slice(0, PAGE_SIZE).map((r) => r.ref) };
+  const cold = fetched.slice();
+  if (mode !== "and") found = await query.top(lunr, index, plan, "or", PAGE_SIZE);
+  return { q, fetched: cold, count: found.total === null ? found.atLeast : found.total, partial: found.total === null, scored: found.scored || 0, mode, ms, refs: found.results.map((r) => r.ref) };
 }
 
 (async () => {

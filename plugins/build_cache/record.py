@@ -1,0 +1,121 @@
+"""The dependency record: for each output of the published site, the
+fingerprint of its inputs and the files it wrote.
+
+A build writes into a staging folder that mirror_publish swaps in for the
+published one. When an output's fingerprint equals the recorded one and its
+published files are still exactly as recorded (size and mtime), the build
+hard-links those files into staging instead of producing them again: the
+same bytes, the same mtime, no rendering. The record is saved only once the
+build has been published, so it always describes the published folder.
+"""
+from __future__ import annotations
+
+import hashlib
+import logging
+import os
+import pickle
+import shutil
+from pathlib import Path
+
+logger = logging.getLogger(__name__)
+FORMAT = 1
+
+
+class OutputRecord:
+    def __init__(self, path: Path, staging: Path, published: Path, site: str):
+        self.path, self.staging, self.published, self.site = path, staging, published, site
+        self.previous: dict[str, tuple[str, list[tuple[str, int, int]]]] = {}
+        self.current: dict[str, tuple[str, list[str]]] = {}  # key -> (fingerprint, files)
+        self.reused = self.produced = 0
+        self._linked: set[str] = set()
+        self._folders: set[str] = set()
+
+    @classmethod
+    def open(cls, folder: Path, staging: Path, published: Path, site: str) -> OutputRecord:
+        """The record of the site published at ``published`` (one per published folder)."""
+        name = hashlib.sha256(str(published).encode()).hexdigest()[:16]
+        record = cls(folder / f"{name}.pickle", staging, published, site)
+        try:
+            with open(record.path, "rb") as fh:
+                saved = pickle.load(fh)
+            if saved.get("format") == FORMAT and saved.get("published") == str(published):
+                record.previous = saved["outputs"]
+        except (OSError, pickle.UnpicklingError, EOFError, AttributeError, KeyError, TypeError):
+            pass  # no record, or unreadable: produce everything
+        return record
+
+    def fingerprint(self, *parts) -> str:
+        """The fingerprint of an output with inputs ``parts``: plain values
+        (strings, numbers, dates, lists, tuples and dicts of them), whose
+        ``repr`` is deterministic and cheap."""
+        return hashlib.blake2b(f"{self.site}{parts!r}".encode(), digest_size=16).hexdigest()
+
+    def reuse(self, key: str, fingerprint: str | None) -> bool:
+        """Link the published files of ``key`` into staging if its inputs are
+        unchanged; False (produce it) otherwise, or without a fingerprint."""
+        if fingerprint is None:
+            return False
+        old = self.previous.get(key)
+        if old is None or old[0] != fingerprint:
+            return False
+        sources = []
+        for rel, size, mtime in old[1]:
+            source = os.path.join(self.published, rel)
+            try:
+                stat = os.stat(source)
+            except OSError:
+                return False
+            if stat.st_size != size or stat.st_mtime_ns != mtime:
+                return False  # changed by hand since it was published
+            sources.append((rel, source))
+        for rel, source in sources:
+            target = os.path.join(self.staging, rel)
+            folder = os.path.dirname(target)
+            if folder not in self._folders:
+                os.makedirs(folder, exist_ok=True)
+                self._folders.add(folder)
+            try:
+                os.link(source, target)
+            except OSError:
+                shutil.copy2(source, target)  # another file system
+            self._linked.add(rel)
+        self.current[key] = (fingerprint, [rel for rel, _ in sources])
+        self.reused += 1
+        return True
+
+    def record(self, key: str, fingerprint: str | None, files: list[str]) -> None:
+        """``key`` was produced into ``files`` (paths relative to staging)."""
+        self.produced += 1
+        if fingerprint is not None:
+            self.current[key] = (fingerprint, files)
+
+    def release(self, rel: str) -> None:
+        """About to write ``rel`` in staging: if it is a link to a published
+        file, unlink it first, so that writing never alters the published copy."""
+        if rel in self._linked:
+            self._linked.discard(rel)
+            try:
+                os.unlink(os.path.join(self.staging, rel))
+            except OSError:
+                pass
+
+    def save(self) -> None:
+        """Record the published site (after the swap): fingerprints and file stats."""
+        outputs = {}
+        for key, (fingerprint, files) in self.current.items():
+            stats = []
+            for rel in files:
+                try:
+                    stat = os.stat(os.path.join(self.published, rel))
+                except OSError:
+                    break  # removed after writing: do not record it
+                stats.append((rel, stat.st_size, stat.st_mtime_ns))
+            else:
+                outputs[key] = (fingerprint, stats)
+        self.path.parent.mkdir(parents=True, exist_ok=True)
+        temporary = self.path.with_name(f".{self.path.name}.{os.getpid()}")
+        with open(temporary, "wb") as fh:
+            pickle.dump({"format": FORMAT, "published": str(self.published), "outputs": outputs}, fh,
+                        pickle.HIGHEST_PROTOCOL)
+        temporary.replace(self.path)
+        logger.info("Build cache: %d outputs reused, %d produced", self.reused, self.produced)

@@ -1,0 +1,145 @@
+"""The output manifest: every published file with its size and SHA-256, so a
+mirror can prove its copy whole (``make verify-mirror DIR=…``).
+
+A 100k-item site has 300k+ files: one manifest of them would be tens of MB,
+re-fetched by every mirror after every edit. So ``manifest.json`` is small: the
+build's commit and date, totals, and a list of *chunks*. The sorted file list
+is cut into chunks where a path's own hash says so (content-defined, about
+``chunk_files`` paths each), and each chunk is written to
+``manifest/<sha256 of its bytes>.json``. An edit changes the entries of a few
+files, so only their chunks get new names and bytes: the others keep both,
+and their modification time, as every unchanged output does.
+
+The build date never comes from the clock: it is the build's reference date
+(``CATALOG_REFERENCE_DATE`` / ``SOURCE_DATE_EPOCH`` / last commit date).
+"""
+from __future__ import annotations
+
+import hashlib
+import json
+import os
+import subprocess
+from pathlib import Path
+
+FORMAT, VERSION = "gongkai-manifest", 1
+ROOT_NAME, CHUNK_DIR = "manifest.json", "manifest"
+
+
+def sha256_file(path: Path) -> str:
+    digest = hashlib.sha256()
+    with path.open("rb") as f:
+        for block in iter(lambda: f.read(1 << 20), b""):
+            digest.update(block)
+    return digest.hexdigest()
+
+
+def is_manifest_file(rel: str) -> bool:
+    return rel == ROOT_NAME or rel.startswith(CHUNK_DIR + "/")
+
+
+def list_files(root: Path) -> list[str]:
+    """Every regular file below ``root`` but the manifest's own, as sorted POSIX paths."""
+    found = []
+    for folder, _, files in os.walk(root):
+        for name in files:
+            rel = Path(folder, name).relative_to(root).as_posix()
+            if not is_manifest_file(rel):
+                found.append(rel)
+    return sorted(found)
+
+
+def _ends_chunk(rel: str, chunk_files: int) -> bool:
+    return int.from_bytes(hashlib.sha256(rel.encode()).digest()[:4], "big") % chunk_files == 0
+
+
+def _dump(data) -> bytes:
+    return (json.dumps(data, ensure_ascii=False, separators=(",", ":"), sort_keys=True) + "\n").encode()
+
+
+def commit_of(content: Path) -> str:
+    """The commit the content is at ("" outside git); a dirty tree gets a ``+dirty`` mark."""
+    def git(*args: str) -> str:
+        return subprocess.run(["git", *args], cwd=content, capture_output=True, text=True,
+                              timeout=60, check=True).stdout.strip()
+    try:
+        commit = git("rev-parse", "HEAD")
+        dirty = git("status", "--porcelain", "--untracked-files=normal", "--", ".")  # a new item file counts
+    except (OSError, subprocess.SubprocessError):
+        return ""
+    return commit + ("+dirty" if dirty else "")
+
+
+def write_manifest(root: Path, commit: str, build_date: str, chunk_files: int) -> dict:
+    """Write ``manifest.json`` and its chunks into ``root``; return the root manifest."""
+    chunks, current = [], []
+    total_bytes = 0
+
+    def close_chunk():
+        body = _dump({"files": current})
+        digest = hashlib.sha256(body).hexdigest()
+        (root / CHUNK_DIR / f"{digest[:32]}.json").write_bytes(body)
+        chunks.append({"file": f"{CHUNK_DIR}/{digest[:32]}.json", "sha256": digest,
+                       "first": current[0][0], "count": len(current)})
+        current.clear()
+
+    paths = list_files(root)
+    (root / CHUNK_DIR).mkdir(exist_ok=True)
+    for rel in paths:
+        path = root / rel
+        size = path.stat().st_size
+        total_bytes += size
+        current.append([rel, size, sha256_file(path)])
+        if _ends_chunk(rel, chunk_files):
+            close_chunk()
+    if current:
+        close_chunk()
+    manifest = {"format": FORMAT, "version": VERSION, "commit": commit, "build_date": build_date,
+                "files": len(paths), "bytes": total_bytes, "chunks": chunks}
+    (root / ROOT_NAME).write_bytes(_dump(manifest))
+    return manifest
+
+
+def read_manifest(manifest_path: Path) -> tuple[dict, dict[str, tuple[int, str]], list[str]]:
+    """The root manifest, every listed file as ``{path: (size, sha256)}``, and problems with the chunks."""
+    manifest = json.loads(manifest_path.read_text(encoding="utf-8"))
+    if manifest.get("format") != FORMAT or manifest.get("version") != VERSION:
+        raise ValueError(f"{manifest_path}: not a {FORMAT} version {VERSION} manifest")
+    entries, problems = {}, []
+    for chunk in manifest["chunks"]:
+        path = manifest_path.parent / chunk["file"]
+        try:
+            body = path.read_bytes()
+        except OSError:
+            problems.append(chunk["file"])
+            continue
+        if hashlib.sha256(body).hexdigest() != chunk["sha256"]:
+            problems.append(chunk["file"])
+            continue
+        for rel, size, digest in json.loads(body)["files"]:
+            entries[rel] = (size, digest)
+    return manifest, entries, problems
+
+
+def verify(mirror: Path, manifest_path: Path) -> dict[str, list[str]]:
+    """Compare a mirror folder with a manifest: missing, changed and extra files."""
+    manifest, expected, broken_chunks = read_manifest(manifest_path)
+    present = set(list_files(mirror))
+    referenced = {c["file"] for c in manifest["chunks"]}
+    result = {"missing": [], "changed": [], "extra": [], "broken manifest chunks": broken_chunks}
+    for rel, (size, digest) in sorted(expected.items()):
+        path = mirror / rel
+        if rel not in present:
+            result["missing"].append(rel)
+        elif path.stat().st_size != size or sha256_file(path) != digest:
+            result["changed"].append(rel)
+    result["extra"] = sorted(present - expected.keys())
+    chunk_dir = mirror / CHUNK_DIR
+    if chunk_dir.is_dir():
+        result["extra"] += sorted(f"{CHUNK_DIR}/{p.name}" for p in chunk_dir.iterdir()
+                                  if f"{CHUNK_DIR}/{p.name}" not in referenced)
+    if manifest_path.resolve().parent != mirror.resolve():
+        own = mirror / ROOT_NAME
+        if not own.is_file() or own.read_bytes() != manifest_path.read_bytes():
+            result["changed" if own.is_file() else "missing"].append(ROOT_NAME)
+        result["missing"] += sorted(f for f in referenced if not (mirror / f).is_file())
+    return result
