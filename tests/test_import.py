@@ -75,10 +75,11 @@ def test_utf8_csv_becomes_items_organs_and_catalog_settings(tmp_path):
     assert downloads == {f"{OLD_SITE}/module/download/P020210305.pdf":
                          f"files/{rows[0]['索引号']}/P020210305.pdf",
                          f"{OLD_SITE}/art/picture/0/spring.jpg": f"files/{rows[0]['索引号']}/spring.jpg"}
-    assert sorted(a["file"] for a in first["attachments"]) == sorted(downloads.values())
+    assert [a["file"] for a in first["attachments"]] == [f"files/{rows[0]['索引号']}/P020210305.pdf"]
     body = item_file(out, "policies", rows[0]["索引号"]).read_text(encoding="utf-8")
     assert "| 种子补贴 | 100 |" in body, "a simple table becomes a Markdown table"
     assert "../../attachments/files/" in body and OLD_SITE + "/module" not in body
+    assert f"](files/{rows[0]['索引号']}/spring.jpg)" in body, "a body image is written as its content path"
     second = item_file(out, "finance", rows[1]["索引号"]).read_text(encoding="utf-8")
     assert 'rowspan="2"' in second, "a table with merged cells is kept as HTML"
     third = item_file(out, "news", rows[2]["索引号"]).read_text(encoding="utf-8")

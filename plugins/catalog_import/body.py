@@ -45,6 +45,7 @@ class Attachment:
     url: str  # absolute address on the old site
     file: str  # path below the content root, where the operator puts the download
     title: str
+    image: bool = False  # shown in the body (the build publishes body images), not listed as an attachment
 
 
 @dataclass
@@ -107,8 +108,9 @@ def _attachments(soup: BeautifulSoup, index_no: str, source_url: str | None) -> 
         if url not in found:
             title = (element.get("alt") if is_image else element.get_text(" ", strip=True)) or ""
             file = _file_for(url, index_no, names)
-            found[url] = Attachment(url, file, collapsed_text(title) or posixpath.basename(file))
-        element[attr] = f"{up}{PUBLISHED_DIR}/{found[url].file}"
+            found[url] = Attachment(url, file, collapsed_text(title) or posixpath.basename(file), is_image)
+        # A body image is written as its content path (the build publishes it); a file link as its published path.
+        element[attr] = found[url].file if is_image else f"{up}{PUBLISHED_DIR}/{found[url].file}"
     return sorted(found.values(), key=lambda a: a.file)
 
 

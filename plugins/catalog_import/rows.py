@@ -74,8 +74,9 @@ def convert_body(row: Row, columns: Columns, source: str) -> None:
     if row.body.had_script:
         row.problems.append(problem(source, row.number, columns.column(BODY), "import_script_removed",
                                     severity=WARNING))
-    if row.body.attachments:
-        row.meta["attachments"] = [{"file": a.file, "title": a.title} for a in row.body.attachments]
+    files = [a for a in row.body.attachments if not a.image]
+    if files:
+        row.meta["attachments"] = [{"file": a.file, "title": a.title} for a in files]
 
 
 class _FlowList(list):
