@@ -33,7 +33,7 @@ def test_unclosed_front_matter(tree):
 def test_broken_yaml_names_the_line(tree):
     tree.write("a.md", "---\ntitle: 标题\nindex_no: [unclosed\ndate: 2025-01-01\n---\n正文\n")
     assert tree.problems() == [  # the line the bracket was opened on, not where YAML noticed
-        "a.md:3: 从此行开始的方括号 [ ] 或花括号 { } 没有成对 (补上 ] 或 }，列表项之间用半角逗号；"
+        "a.md:3: 索引号(index_no): 从此行开始的方括号 [ ] 或花括号 { } 没有成对 (补上 ] 或 }，列表项之间用半角逗号；"
         "值本身以 [ 或 { 开头时用引号括住，例如 title: '[通知] …')"]
 
 

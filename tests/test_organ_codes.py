@@ -255,7 +255,7 @@ def test_catalog_file_typed_with_a_chinese_input_method(tree):
 def test_catalog_file_with_a_backslash_in_double_quotes(tree):
     tree.write("catalog.yaml", 'index_no_pattern: "\\d+"\n')
     assert tree.problems() == [
-        "catalog.yaml:1: 双引号中的反斜杠 \\ 被当作转义符 (改用单引号括住这个值（单引号中的 \\ 原样保留）)"]
+        "catalog.yaml:1: index_no_pattern: 双引号中的反斜杠 \\ 被当作转义符 (改用单引号括住这个值（单引号中的 \\ 原样保留）)"]
 
 
 def test_local_pattern_that_does_not_fit_the_default_index_no(tree):

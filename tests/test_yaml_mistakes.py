@@ -90,30 +90,30 @@ FW_SPACE = "字段名前后有全角空格 (删去全角空格（中文输入法
 def test_full_width_colon_is_named_on_its_line_and_the_rest_is_checked(tree):
     text = item(date="2025-02-30").replace("title: ", "标题：")
     assert only(tree, text) == [
-        "a.md:2: 标题: 字段名后用了全角冒号“：” (改为半角冒号加空格：标题: …)",
+        "a.md:2: 标题(title): 字段名后用了全角冒号“：” (改为半角冒号加空格：标题: …)",
         f"a.md:5: 发布日期(date): 日期 2025-02-30 不存在 ({DATE_HINT})",
     ]
 
 
 def test_full_width_colon_between_key_and_value_with_spaces(tree):
     assert only(tree, item().replace("publisher: ", "publisher ： ")) == [
-        "a.md:4: publisher: 字段名后用了全角冒号“：” (改为半角冒号加空格：publisher: …)"]
+        "a.md:4: 发布机构(publisher): 字段名后用了全角冒号“：” (改为半角冒号加空格：publisher: …)"]
 
 
 def test_full_width_colon_inside_a_key(tree):
     assert only(tree, item().replace("date:", "发布：日期:")) == [
-        "a.md:5: 发布日期: 字段名 发布：日期 中有全角冒号“：” (删去字段名中的“：”，字段名后只写一个半角冒号加空格)"]
+        "a.md:5: 发布日期(date): 字段名 发布：日期 中有全角冒号“：” (删去字段名中的“：”，字段名后只写一个半角冒号加空格)"]
 
 
 @pytest.mark.parametrize("written", ["\u3000title: ", "title\u3000: ", "title:\u3000", "\u3000\u3000title: "])
 def test_full_width_space_around_a_key(tree, written):
-    assert only(tree, item().replace("title: ", written)) == [f"a.md:2: title: {FW_SPACE}"]
+    assert only(tree, item().replace("title: ", written)) == [f"a.md:2: 标题(title): {FW_SPACE}"]
 
 
 def test_full_width_space_in_a_nested_list(tree):
     tree.write("files/a.pdf", b"%PDF-1.4\n")
     text = item().replace("---\n\n", "attachments:\n  -\u3000file: files/a.pdf\n    title\u3000: 表\n---\n\n")
-    assert only(tree, text) == [f"a.md:9: file: {FW_SPACE}", f"a.md:10: title: {FW_SPACE}"]
+    assert only(tree, text) == [f"a.md:9: file: {FW_SPACE}", f"a.md:10: 标题(title): {FW_SPACE}"]
 
 
 def test_colons_in_values_and_block_text_are_not_mistakes(tree):
@@ -130,24 +130,30 @@ def test_organs_file_with_a_full_width_colon(tree):
 # --- YAML's own errors, in Chinese ---------------------------------------------------
 
 @pytest.mark.parametrize("text,expected", [
-    (item(title="关于: 通知"), "a.md:2: 值中有“冒号加空格”，被当成了另一个字段 (用引号括住整个值，例如 title: '关于: …'；"
-                             "若是上一行的字段，检查此行是否多了缩进)"),
-    (item().replace("date:", "  date:"), "a.md:5: 值中有“冒号加空格”，被当成了另一个字段 (用引号括住整个值，例如 title: "
-                                          "'关于: …'；若是上一行的字段，检查此行是否多了缩进)"),
-    (item().replace("date: 2025-03-12", "date 2025-03-12\nx"), "a.md:5: 此行不是“字段: 值”的形式 (字段名后应写半角冒号加空格；"
-                                                              "若是上一行值的续行，请把值写在同一行或用引号括住)"),
+    (item(title="关于: 通知"),
+     "a.md:2: 标题(title): 值中有“冒号加空格”，被当成了另一个字段 (用引号括住整个值，例如 title: '关于: …'；"
+     "若是上一行的字段，检查此行是否多了缩进)"),
+    (item().replace("date:", "  date:"),
+     "a.md:5: 发布日期(date): 值中有“冒号加空格”，被当成了另一个字段 (用引号括住整个值，例如 title: '关于: …'；"
+     "若是上一行的字段，检查此行是否多了缩进)"),
+    (item().replace("date: 2025-03-12", "date 2025-03-12\nx"),
+     "a.md:5: 此行不是“字段: 值”的形式 (字段名后应写半角冒号加空格；若是上一行值的续行，请把值写在同一行或用引号括住)"),
     (item(title="*重要* 通知"),
-     "a.md:2: 值以 * 或 & 开头，被当作 YAML 的锚点或别名 (用引号括住整个值，例如 title: '*重要* 通知')"),
-    (item(title="@通知"), "a.md:2: 值不能以 @ 开头 (用引号括住整个值，例如 title: '@…')"),
-    (item().replace("date:", "\tdate:"), "a.md:5: 用了制表符（Tab） (缩进和冒号后请用半角空格，不用 Tab)"),
-    (item(title="[通知] 关于"), "a.md:2: 缩进不一致，或此行不是“字段: 值”的形式 (同一层的字段左边对齐，列表项以“- ”开头；"
-                              "值以 [ 或 { 开头且后面还有文字时，用引号括住整个值)"),
-    (item(title='"关于'), "a.md:2: 从此行开始的引号没有结束 (补上结束的引号；值中本身有引号时，改用另一种引号括住)"),
-    (item(title='"A\\d"'), "a.md:2: 双引号中的反斜杠 \\ 被当作转义符 (改用单引号括住这个值（单引号中的 \\ 原样保留）)"),
-    (item(title="!draft x"), "a.md:2: 不支持以 ! 开头的标记 !draft (删去 ! 开头的标记；值本身以 ! 开头时用引号括住)"),
+     "a.md:2: 标题(title): 值以 * 或 & 开头，被当作 YAML 的锚点或别名 (用引号括住整个值，例如 title: '*重要* 通知')"),
+    (item(title="@通知"), "a.md:2: 标题(title): 值不能以 @ 开头 (用引号括住整个值，例如 title: '@…')"),
+    (item().replace("date:", "\tdate:"), "a.md:5: 发布日期(date): 用了制表符（Tab） (缩进和冒号后请用半角空格，不用 Tab)"),
+    (item(title="[通知] 关于"),
+     "a.md:2: 标题(title): 缩进不一致，或此行不是“字段: 值”的形式 (同一层的字段左边对齐，列表项以“- ”开头；"
+     "值以 [ 或 { 开头且后面还有文字时，用引号括住整个值)"),
+    (item(title='"关于'),
+     "a.md:2: 标题(title): 从此行开始的引号没有结束 (补上结束的引号；值中本身有引号时，改用另一种引号括住)"),
+    (item(title='"A\\d"'),
+     "a.md:2: 标题(title): 双引号中的反斜杠 \\ 被当作转义符 (改用单引号括住这个值（单引号中的 \\ 原样保留）)"),
+    (item(title="!draft x"),
+     "a.md:2: 标题(title): 不支持以 ! 开头的标记 !draft (删去 ! 开头的标记；值本身以 ! 开头时用引号括住)"),
     (item().replace("title: ", "? [a]\n: x\nother: "), "a.md:2: 字段名不能是列表或映射 (每行写一个“字段: 值”，字段名是文字)"),
     (item().replace("category:", "%YAML 1.1\ncategory:"),
-     "a.md:7: 元数据中间不能有 ---、... 或 % 开头的行 (元数据只有开头和结尾各一行 ---；正文写在结尾的 --- 之后)"),
+     "a.md:6: 元数据中间不能有 ---、... 或 % 开头的行 (元数据只有开头和结尾各一行 ---；正文写在结尾的 --- 之后)"),
 ])
 def test_yaml_errors_are_told_in_chinese_on_their_line(tree, text, expected):
     assert only(tree, text) == [expected]
@@ -162,19 +168,19 @@ ALIAS = "值以 * 或 & 开头，被当作 YAML 的锚点或别名 (用引号括
 
 
 def test_recursive_alias_is_named(tree):
-    assert only(tree, item(keywords="&x [*x]")) == [f"a.md:8: {ALIAS}"]
+    assert only(tree, item(keywords="&x [*x]")) == [f"a.md:8: 主题词(keywords): {ALIAS}"]
 
 
 def test_alias_expansion_is_refused(tree):
     """Nested aliases would build billions of copies ("billion laughs")."""
     laughs = "a0: &a0 [lol, lol, lol]\n" + "".join(
         f"a{i}: &a{i} [{', '.join([f'*a{i - 1}'] * 9)}]\n" for i in range(1, 12))
-    assert only(tree, item().replace("---\n\n", laughs + "---\n\n")) == [f"a.md:9: {ALIAS}"]
+    assert only(tree, item().replace("---\n\n", laughs + "---\n\n")) == [f"a.md:9: a1: {ALIAS}"]
 
 
 def test_first_full_width_colon_is_the_separator(tree):
     assert only(tree, item().replace("title: ", "标题：关于：")) == [
-        "a.md:2: 标题: 字段名后用了全角冒号“：” (改为半角冒号加空格：标题: …)"]
+        "a.md:2: 标题(title): 字段名后用了全角冒号“：” (改为半角冒号加空格：标题: …)"]
 
 
 def test_rules_between_fields_run_beside_other_mistakes(tree):

@@ -15,6 +15,7 @@ Two steps keep them from an editor's screen:
 from __future__ import annotations
 
 import re
+from collections.abc import Callable
 
 import yaml
 
@@ -37,9 +38,11 @@ _FULL_WIDTH_LINE = re.compile(_START + rf"(?P<key>{_KEY})" + _END % FULL_WIDTH_C
 _BLOCK_SCALAR = re.compile(r"[|>][-+0-9]*[ \t]*(?:#.*)?$")
 
 
-def full_width_mistakes(text: str, path: str, first_line: int = 1) -> tuple[str, list[Problem]]:
+def full_width_mistakes(text: str, path: str, first_line: int = 1,
+                        name: Callable[[str], str] = str) -> tuple[str, list[Problem]]:
     """The text with full-width colons and spaces around keys repaired, and a
-    problem for each line that had them."""
+    problem for each line that had them (``name`` says how a key is named in
+    messages, e.g. 标题(title))."""
     lines = text.split("\n")
     problems: list[Problem] = []
     block_indent = None  # inside a | or > block, its key's indentation
@@ -54,7 +57,7 @@ def full_width_mistakes(text: str, path: str, first_line: int = 1) -> tuple[str,
         fixed, key = _repaired(match)
         where = first_line + n
         if fixed != match.group(0):
-            problems.append(_problem(path, where, match, key))
+            problems.append(_problem(path, where, match, key, name(key)))
             lines[n] = fixed + line[match.end():]
         if _BLOCK_SCALAR.match(line[match.end():].strip()):
             block_indent = len(fixed) - len(fixed.lstrip(" \t"))
@@ -80,23 +83,24 @@ def _repaired(match: re.Match) -> tuple[str, str]:
     return f"{indent}{dash}{key}{gap}:{after}", key
 
 
-def _problem(path: str, line: int, match: re.Match, key: str) -> Problem:
+def _problem(path: str, line: int, match: re.Match, key: str, field: str) -> Problem:
     if FULL_WIDTH_COLON in match.group("key"):
-        return problem(path, line, key, "yaml_full_width_colon_in_key", written=match.group("key"))
+        return problem(path, line, field, "yaml_full_width_colon_in_key", written=match.group("key"))
     if match.group("colon") == FULL_WIDTH_COLON:
-        return problem(path, line, key, "yaml_full_width_colon", key=key)
-    return problem(path, line, key, "yaml_full_width_space")
+        return problem(path, line, field, "yaml_full_width_colon", key=key)
+    return problem(path, line, field, "yaml_full_width_space")
 
 
-def load_checked(text: str, path: str, first_line: int = 1
+def load_checked(text: str, path: str, first_line: int = 1, name: Callable[[str], str] = str
                  ) -> tuple[object, dict, list[DuplicateKey], list[Problem]]:
     """Parse YAML for an editor: input-method mistakes and syntax errors become
-    problems (in Chinese, with their line); data is None when nothing could be read."""
-    repaired, problems = full_width_mistakes(text, path, first_line)
+    problems (in Chinese, with their line and, where the line has one, its key
+    as ``name`` calls it); data is None when nothing could be read."""
+    repaired, problems = full_width_mistakes(text, path, first_line, name)
     try:
         data, lines, duplicates = load_with_lines(repaired, first_line)
     except yaml.YAMLError as exc:
-        return None, {}, [], problems + [yaml_problem(path, exc, repaired, first_line)]
+        return None, {}, [], problems + [yaml_problem(path, exc, repaired, first_line, name)]
     return data, lines, duplicates, problems
 
 
@@ -128,12 +132,15 @@ _KINDS: tuple[tuple[str, str, str], ...] = (
 )
 
 
-def yaml_problem(path: str, exc: yaml.YAMLError, text: str, first_line: int = 1) -> Problem:
+def yaml_problem(path: str, exc: yaml.YAMLError, text: str, first_line: int = 1,
+                 name: Callable[[str], str] = str) -> Problem:
     """The problem an editor reads for a YAML error in ``text`` (never YAML's English)."""
     said = f"{getattr(exc, 'context', None) or ''}\n{getattr(exc, 'problem', None) or ''}"
     key, which = next(((k, w) for s, k, w in _KINDS if s in said), ("yaml_syntax", "problem"))
     marks = [getattr(exc, "problem_mark", None), getattr(exc, "context_mark", None)]
     mark = (marks[1] or marks[0]) if which == "context" else (marks[0] or marks[1])
+    if key == "yaml_document" and mark is not None:
+        mark = _document_line(text, mark)  # the stray ---, ... or % line, not the line after it
     line = mark.line + first_line if mark else first_line
     ctx = {"char": _character_at(text, mark)}
     if key == "yaml_bad_character" and ctx["char"] == "\t":
@@ -141,12 +148,28 @@ def yaml_problem(path: str, exc: yaml.YAMLError, text: str, first_line: int = 1)
     if key == "yaml_tag":
         tag = re.search(r"'([^']*)'", str(getattr(exc, "problem", "")))
         ctx["tag"] = tag.group(1) if tag else ""
-    return problem(path, line, "", key, **ctx)
+    return problem(path, line, _key_at(text, mark, name), key, **ctx)
+
+
+def _row(text: str, mark) -> str:
+    lines = text.split("\n")
+    return lines[mark.line] if mark is not None and mark.line < len(lines) else ""
 
 
 def _character_at(text: str, mark) -> str:
-    if mark is None:
-        return ""
+    row = _row(text, mark)
+    return row[mark.column] if mark is not None and mark.column < len(row) else ""
+
+
+def _document_line(text: str, mark):
     lines = text.split("\n")
-    row = lines[mark.line] if mark.line < len(lines) else ""
-    return row[mark.column] if mark.column < len(row) else ""
+    for n in range(min(mark.line, len(lines) - 1), -1, -1):
+        if lines[n].startswith(("%", "---", "...")):
+            return yaml.Mark(mark.name, 0, n, 0, None, None)
+    return mark
+
+
+def _key_at(text: str, mark, name: Callable[[str], str]) -> str:
+    """The field whose line the mistake is on, if that line starts with a key."""
+    match = _LINE.match(_row(text, mark))
+    return name(match.group("key")) if match and FULL_WIDTH_COLON not in match.group("key") else ""

@@ -136,13 +136,14 @@ class CatalogPagesGenerator(Generator):
         on the 政策文件库's landing page, whose filter lists every document)."""
         if not self.digests:
             return None
-        shown = one.items if one.kind == "library" and not page.number else page.items
-        return page_fingerprint(
-            "listing", one.name, one.kind, one.group, one.trail, one.feed, one.url,
+        landing = [] if page.number else [  # what only the landing page shows
             one.organ.model_dump() if one.organ else None,
             self.catalog.organ_guide(one.organ) if one.organ else None,
-            [(c.name, c.count, c.url) for c in one.children],
-            page.save_as, page.number, page.newer, page.older, page.total, page.years,
+            [(c.name, c.count, c.url) for c in one.children], page.total, page.years]
+        shown = one.items if one.kind == "library" and not page.number else page.items
+        return page_fingerprint(
+            "listing", one.name, one.kind, one.group, one.trail, one.feed, one.url, landing,
+            page.save_as, page.number, page.newer, page.older,
             [self.digests[item.source_path] for item in shown])
 
     def listings(self):

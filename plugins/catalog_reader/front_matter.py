@@ -11,6 +11,7 @@ import re
 from dataclasses import dataclass, field
 
 from catalog_model.problems import Problem, problem
+from catalog_model.schema import KEY_BY_LABEL, field_name
 from catalog_model.yaml_errors import load_checked
 
 BOM = b"\xef\xbb\xbf"
@@ -56,7 +57,7 @@ def parse_source(data: bytes, path: str) -> Source:
     source.body = text[closing.end() + 1:]
     source.body_line = text.count("\n", 0, closing.end()) + 2
 
-    meta, lines, duplicates, found = load_checked(head, path, first_line=2)
+    meta, lines, duplicates, found = load_checked(head, path, first_line=2, name=_field)
     source.problems += found
     if meta is None and found:  # the YAML could not be read; the problem says why
         return source
@@ -67,6 +68,11 @@ def parse_source(data: bytes, path: str) -> Source:
         return source
     source.meta, source.lines = meta, lines
     return source
+
+
+def _field(key: str) -> str:
+    """A key as messages name it: 标题 and title are both 标题(title)."""
+    return field_name(KEY_BY_LABEL.get(key, key))
 
 
 def _encoding_problem(data: bytes) -> str:
