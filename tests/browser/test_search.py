@@ -27,9 +27,13 @@ def bigrams(q: str) -> set[str]:
     return {q[i:i + 2] for i in range(len(q) - 1)} or {q}
 
 
+IMAGE = re.compile(r"!\[[^\]]*\]\([^)]*\)")  # an image's alt text is not body text (it is not indexed)
+
+
 def holding(q: str, fields=FIELDS, items=ITEMS) -> list[dict]:
     def text(m):
-        return "\n".join(" ".join(v) if isinstance(v, list) else str(v or "") for v in (m.get(f) for f in fields))
+        return IMAGE.sub("", "\n".join(" ".join(v) if isinstance(v, list) else str(v or "")
+                                       for v in (m.get(f) for f in fields)))
     return [m for m in items if all(b in text(m) for b in bigrams(q))]
 
 
