@@ -34,7 +34,7 @@ from .facets import Listing, build_facets, listing
 from .feeds import feed_path, write_feed
 from .open_data import write_open_data
 from .policy_library import build_library, write_library_data
-from .sitemap import write_sitemaps
+from .sitemap import SITEMAP_KEY
 
 # Pelican rewrites these placeholders in a body into other contents' URLs, so
 # such a page depends on files its fingerprint does not name: always render it.
@@ -158,7 +158,6 @@ class CatalogPagesGenerator(Generator):
     def generate_output(self, writer):
         relative = self.settings["RELATIVE_URLS"]
         output = Path(self.output_path)
-        settings = self.catalog.settings
         pages: list[tuple[str, object]] = []  # (save_as, lastmod) for the sitemap
 
         def write(save_as: str, template: str, lastmod=None, fingerprint=None, **context):
@@ -180,7 +179,9 @@ class CatalogPagesGenerator(Generator):
             attachments.publish(attachment, output)
         self._write_feeds(output)
         write_open_data(output, self.catalog)
-        write_sitemaps(output, settings.CATALOG_SITE_URL, pages, settings.CATALOG_SITEMAP_MAX_URLS)
+        # The sitemap is written once the whole site is (sitemap.write_on_site_written), so that
+        # it lists other plugins' pages too; these are the pages whose last change we know.
+        self.catalog.extras[SITEMAP_KEY] = pages
 
     def _write_feeds(self, output: Path) -> None:
         count = self.catalog.settings.CATALOG_FEED_ENTRIES

@@ -14,6 +14,7 @@ from pathlib import Path
 from xml.sax.saxutils import escape
 
 NS = "http://www.sitemaps.org/schemas/sitemap/0.9"
+SITEMAP_KEY = "sitemap"  # catalog.extras: (save_as, lastmod) of the pages catalog_pages wrote
 INDEX = "sitemap.xml"
 PART_FOLDER = "sitemaps"
 
@@ -59,3 +60,18 @@ def write_sitemaps(output: Path, base: str, urls: list, limit: int) -> None:
         path = output / save_as
         path.parent.mkdir(parents=True, exist_ok=True)
         path.write_bytes(data)
+
+
+def write_on_site_written(pelican, catalog) -> None:
+    """Connected to ``site_written``: every page of the written site — the
+    catalog pages with their last change, then any other plugin's pages
+    (the platform's columns …), sorted — except the search page."""
+    output = Path(pelican.output_path)
+    known = list(catalog.extras.get(SITEMAP_KEY, []))
+    listed = {save_as for save_as, _ in known}
+    others = sorted(rel for rel in (p.relative_to(output).as_posix() for p in output.rglob("*.html"))
+                    if rel not in listed and not rel.startswith(("items/", "search")))
+    pages = [*[(s, m) for s, m in known if not s.startswith("items/")], *[(s, None) for s in others],
+             *[(s, m) for s, m in known if s.startswith("items/")]]
+    settings = catalog.settings
+    write_sitemaps(output, settings.CATALOG_SITE_URL, pages, settings.CATALOG_SITEMAP_MAX_URLS)

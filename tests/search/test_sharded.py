@@ -195,6 +195,6 @@ def test_a_piece_of_a_title_typed_without_its_marks_finds_its_item_in_the_top_10
     assert all(k["q"] not in k["title"] for k in known)  # each spans a mark the query leaves out
     (tmp_path / "q.json").write_text("[]")
     (tmp_path / "k.json").write_text(json.dumps(known, ensure_ascii=False), encoding="utf-8")
-    report = json.loads(node("cold.js", str(output / "search"), str(tmp_path / "q.json"), str(tmp_path / "k.json")))
+    report = json.loads(node(COLD_QUERIES, str(output / "search"), str(tmp_path / "q.json"), str(tmp_path / "k.json")))
     missed = [{**k, "title": docs[k["ref"]]["title"]} for k in report["known"] if not 1 <= k["rank"] <= 10]
     assert missed == [], json.dumps(missed, ensure_ascii=False)
