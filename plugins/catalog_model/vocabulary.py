@@ -111,6 +111,3 @@ class Vocabulary:
     @property
     def section_names(self) -> tuple[str, ...]:
         return tuple(name for name, _ in self.sections)
-
-    def section_slug(self, name: str) -> str:
-        return dict(self.sections)[name]

@@ -66,8 +66,9 @@ class CatalogPagesGenerator(Generator):
         self.library = build_library(listed, catalog.validity, size)
         self.listed = listed
         root = Path(self.settings["PATH"]).resolve()
-        files = {attachments.describe(root, a.file, a.title) for item in catalog.valid_items
-                 for a in item.meta.attachments}
+        # Each item's attachments, described once: published below, and part of its page's fingerprint.
+        self.attachments_of = {item.source_path: attachment_files(root, item) for item in catalog.valid_items}
+        files = {f for described in self.attachments_of.values() for f in described}
         files |= set(images.body_images(root, [src for item in catalog.valid_items
                                                 for _, src in item.images]).values())
         self.attachment_files = sorted(files, key=lambda a: a.save_as)
@@ -124,7 +125,7 @@ class CatalogPagesGenerator(Generator):
                 "item", item.source_path, self.digests[item.source_path],
                 [(relation, [self.digests[other.source_path] for other in others])
                  for relation, others in catalog.links(item).items()],
-                [(f.save_as, f.title, f.kind, f.size) for f in attachment_files(root, item)],
+                [(f.save_as, f.title, f.kind, f.size) for f in self.attachments_of[item.source_path]],
                 [(src, file_digest(root / src) if (root / src).is_file() else None) for _, src in item.images],
                 repr(catalog.history_of(item)),
                 organ.model_dump() if organ else None, section_url, section_url in linked, organ_url in linked))

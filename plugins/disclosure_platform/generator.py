@@ -10,6 +10,7 @@ from pelican.generators import Generator
 
 from catalog_model.catalog import catalog_of
 from catalog_model.text import ui_text
+from catalog_pages.facets import year_of
 from catalog_pages.listing import ListingPage, paginate
 
 from .annual_report import COUNTY, report_tables, summed
@@ -52,7 +53,7 @@ class PlatformGenerator(Generator):
         assign(self.kinds, listed)
         size = catalog.settings.CATALOG_PAGE_SIZE
         self.kind_pages: dict[int, list[ListingPage]] = {
-            k.number: paginate(k.folder, k.items, size, _year) for k in self.kinds if k.items}
+            k.number: paginate(k.folder, k.items, size, year_of) for k in self.kinds if k.items}
 
         rules_select = Selector.of(catalog.settings.CATALOG_RULES_SELECT)
         self.rule_items = [i for i in reversed(listed) if rules_select.matches(i.meta)]
@@ -128,10 +129,6 @@ class PlatformGenerator(Generator):
             write(COLUMN_URLS["apply"], "platform_apply", owner=p.county, apply_page=p.county.apply)
         write(FORM_URL, "platform_form", fillable=False)
         write(FILL_URL, "platform_form", fillable=True)
-
-
-def _year(item) -> int:
-    return item.meta.date.year
 
 
 def _write_bytes(path: Path, data: bytes) -> None:
