@@ -101,6 +101,7 @@ def build(content: Path, output: Path, *make_args: str, **settings) -> subproces
     pelican --extra-settings as JSON; the read and page caches sit beside the output."""
     settings.setdefault("CATALOG_READ_CACHE", str(output.parent / f".{output.name}.read-cache"))
     settings.setdefault("CATALOG_PAGE_CACHE", str(output.parent / f".{output.name}.page-cache"))
+    settings.setdefault("SEARCH_TOKEN_CACHE", str(output.parent / f".{output.name}.search-cache"))
     extra = " ".join([f"{name}='{json.dumps(value)}'" for name, value in settings.items()]
                      + [a.split("=", 1)[1] for a in make_args if a.startswith("EXTRA_SETTINGS=")])
     make_args = tuple(a for a in make_args if not a.startswith("EXTRA_SETTINGS="))
@@ -111,7 +112,8 @@ def build(content: Path, output: Path, *make_args: str, **settings) -> subproces
 
 
 # For builds started by other tools (devserver): small trees, no read cache in the repository.
-SMALL_TREE_SETTINGS = "EXTRA_SETTINGS=LINK_CHECK_ALLOW_EMPTY_SECTIONS=true CATALOG_READ_CACHE='\"\"'"
+SMALL_TREE_SETTINGS = ("EXTRA_SETTINGS=LINK_CHECK_ALLOW_EMPTY_SECTIONS=true CATALOG_READ_CACHE='\"\"' "
+                       "SEARCH_TOKEN_CACHE='\"\"'")
 
 
 def tree_bytes(folder: Path) -> dict[str, bytes]:

@@ -107,7 +107,8 @@ class Site:
     def clean(self) -> dict[str, bytes]:
         self.step += 1
         output = self.tmp / f"clean-{self.step}"
-        result = build(self.content, output, CATALOG_PAGE_CACHE="", CATALOG_READ_CACHE="", **self.settings)
+        result = build(self.content, output, CATALOG_PAGE_CACHE="", CATALOG_READ_CACHE="", SEARCH_TOKEN_CACHE="",
+                       **self.settings)
         assert result.returncode == 0, result.stderr[-3000:]
         site = tree_bytes(output)
         shutil.rmtree(output)

@@ -59,7 +59,8 @@ class Gongkai:
     def build(self, content: Path, output: Path) -> tuple[float, int]:
         return timed(["make", "--no-print-directory", "-C", str(ROOT), "html", f"CONTENT={content}",
                       f"OUTPUT={output}", f"EXTRA_SETTINGS=CATALOG_READ_CACHE='\"{self.work}/cache-{output.name}/items\"' "
-                      f"CATALOG_PAGE_CACHE='\"{self.work}/cache-{output.name}/pages\"'"])
+                      f"CATALOG_PAGE_CACHE='\"{self.work}/cache-{output.name}/pages\"' "
+                      f"SEARCH_TOKEN_CACHE='\"{self.work}/cache-{output.name}/search\"'"])
 
 
 class PlainPelican:

@@ -51,7 +51,7 @@ def build(content: Path, output: Path, work: Path, figures: bool = True) -> dict
     """A cold build (no read cache) with its wall time, CPU time and peak memory,
     then (``figures``) the search index's own figures (``index_figures``, in a process of its own)."""
     # A cold build: the index's share of a build that reads every file and renders every page.
-    extra = "CATALOG_READ_CACHE='\"\"' CATALOG_PAGE_CACHE='\"\"'"
+    extra = "CATALOG_READ_CACHE='\"\"' CATALOG_PAGE_CACHE='\"\"' SEARCH_TOKEN_CACHE='\"\"'"
     before = resource.getrusage(resource.RUSAGE_CHILDREN)
     started = time.perf_counter()
     result = subprocess.run(["make", "--no-print-directory", "-C", str(ROOT), "html", f"CONTENT={content}",

@@ -20,7 +20,8 @@ from catalog_model.settings import site_settings
 
 PLUGINS = Path(__file__).resolve().parent.parent
 # Settings that name where a build writes, not what it writes.
-LOCATION_SETTINGS = {"OUTPUT_PATH", "MIRROR_PUBLISH_PATH", "CATALOG_READ_CACHE", "CATALOG_PAGE_CACHE", "CACHE_PATH"}
+LOCATION_SETTINGS = {"OUTPUT_PATH", "MIRROR_PUBLISH_PATH", "CATALOG_READ_CACHE", "CATALOG_PAGE_CACHE", "CACHE_PATH",
+                     "SEARCH_TOKEN_CACHE"}
 ADDRESS = re.compile(r" at 0x[0-9a-f]+")
 
 

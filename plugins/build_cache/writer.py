@@ -41,6 +41,13 @@ def reuse(key: str, fingerprint: str | None) -> bool:
     return state.record is not None and state.record.reuse(key, fingerprint)
 
 
+def produced(key: str, fingerprint: str | None, files: list[str]) -> None:
+    """Record that ``key`` was produced into ``files`` (paths relative to staging),
+    for outputs written other than by ``write_file`` one file at a time."""
+    if state.record is not None:
+        state.record.record(key, fingerprint, files)
+
+
 @contextmanager
 def output_record(key: str, fingerprint: str | None, staging: Path, folder: Path):
     """Record the files that appear below ``folder`` (in staging) while the

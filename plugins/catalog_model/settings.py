@@ -89,6 +89,9 @@ class SiteSettings(BaseModel):
     SEARCH_DOC_CHUNK: int = setting(8, "result rows per display-data file", ge=1)
     SEARCH_LENGTH_BLOCK: int = setting(64, "items per block of body lengths (fetched for the best candidates only)",
                                        ge=1)
+    SEARCH_TOKEN_CACHE: str = setting(".cache/search", "folder of the search index's cache (each item's tokens "
+                                                       "and the last build's files: a rebuild tokenises and "
+                                                       "writes only what an edit changed); empty turns it off")
     SEARCH_SNIPPET_CHARS: int = setting(60, "characters of 内容概述 shown under a result", ge=0)
     SEARCH_LUNR_JS: str = setting(str(ROOT / "node_modules" / "lunr" / "lunr.min.js"),
                                   "lunr.js copied into the site (the pinned npm package)")

@@ -50,11 +50,17 @@ class IndexedItem:
     index_no: str
     snippet: str
 
+    def sources(self) -> tuple[str, str, str, str, str]:
+        """Everything ``fields()`` is made of: the title, 文号, 索引号, keywords and
+        body HTML (the token cache keys an item's tokens by these)."""
+        meta = self.item.meta
+        return meta.title, meta.doc_no or "", meta.index_no, " ".join(meta.keywords or []), self.item.body_html
+
     def fields(self) -> dict[str, str]:
         """The indexed text, made when asked (bodies are not all held at once)."""
-        meta = self.item.meta
-        return {"title": meta.title, "doc_no": meta.doc_no or "", "index_no": meta.index_no,
-                "keywords": " ".join(meta.keywords or []), "body": html_text(self.item.body_html)}
+        title, doc_no, index_no, keywords, body_html = self.sources()
+        return {"title": title, "doc_no": doc_no, "index_no": index_no, "keywords": keywords,
+                "body": html_text(body_html)}
 
     def row(self) -> dict:
         return {k: v for k, v in self.__dict__.items() if k != "item"}

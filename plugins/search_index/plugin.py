@@ -11,12 +11,13 @@ from pathlib import Path
 from pelican import signals
 from pelican.generators import Generator
 
-from build_cache.writer import enabled, output_record, page_fingerprint, reuse
+from build_cache.writer import page_fingerprint, produced, reuse
 from catalog_model.catalog import catalog_of
 from catalog_model.settings import check_settings
 from catalog_model.text import ui_text
 
-from . import builder, documents, shards
+from . import assemble, documents, shards
+from .search_cache import SearchCache
 
 logger = logging.getLogger(__name__)
 
@@ -32,17 +33,21 @@ class SearchIndexGenerator(Generator):
         settings = catalog.settings
         started = time.perf_counter()
         items = documents.indexed_items(catalog, settings.SEARCH_SNIPPET_CHARS)
-        out = Path(self.output_path) / settings.SEARCH_DIR
-        fingerprint = index_fingerprint(items) if enabled() else None
-        if reuse(INDEX_KEY, fingerprint):
-            logger.info("Search index: inputs unchanged, the published index carried over")
-        else:
-            with output_record(INDEX_KEY, fingerprint, Path(self.output_path), out):
-                index = builder.build((d.fields() for d in items), documents.FIELDS)
-                manifest = shards.write_index(out, index, items, settings.SEARCH_SHARD_BYTES,
-                                              settings.SEARCH_DOC_CHUNK, settings.SEARCH_LENGTH_BLOCK)
-            logger.info("Search index: %d items, %d terms, %d shards, built and written in %.1f s",
-                        manifest["docs"], len(index.terms), len(manifest["shards"]), time.perf_counter() - started)
+        output = Path(self.output_path)
+        out = output / settings.SEARCH_DIR
+        cache = SearchCache.open(settings.SEARCH_TOKEN_CACHE, Path(settings.MIRROR_PUBLISH_PATH or output))
+        keys, tokens, tokenised = cache.tokens_of(items, documents.FIELDS)
+        index, exact = assemble.assemble(tokens, documents.FIELDS, cache.table)
+        config = (settings.SEARCH_SHARD_BYTES, settings.SEARCH_DOC_CHUNK, settings.SEARCH_LENGTH_BLOCK)
+        known, changed = cache.changed_terms(keys, exact, config)
+        placed = Placed(output, settings.SEARCH_DIR)
+        manifest, files = shards.write_files(out, index, items, *config, known=known, changed=changed,
+                                             place=placed.place)
+        cache.save(keys, config, exact, files)
+        logger.info("Search index: %d items (%d tokenised), %d terms (%s serialised), %d shards; "
+                    "%d files written, %d carried over; %.1f s", manifest["docs"], tokenised, len(index.terms),
+                    "all" if changed is None else len(changed), len(manifest["shards"]), placed.written,
+                    placed.carried, time.perf_counter() - started)
         out.mkdir(parents=True, exist_ok=True)
         shutil.copyfile(settings.SEARCH_LUNR_JS, out / "lunr.min.js")
         writer.write_file("search.html", self.get_template("search"), self.context,
@@ -50,13 +55,24 @@ class SearchIndexGenerator(Generator):
                           SEARCH_DIR=settings.SEARCH_DIR)
 
 
-INDEX_KEY = "search index"
+class Placed:
+    """Each index file is an output of the build cache keyed by its path, with the
+    digest of its text as its fingerprint: carried over from the published site
+    when unchanged (same bytes, same mtime), else made and written."""
 
+    def __init__(self, output: Path, folder: str):
+        self.output, self.folder = output, folder
+        self.written = self.carried = 0
 
-def index_fingerprint(items) -> str:
-    """Everything the index files are made of: each item's row and the item
-    data its indexed fields come from (settings and code are in every fingerprint)."""
-    return page_fingerprint([(d.row(), d.item.meta.keywords, d.item.body_html) for d in items])
+    def place(self, rel: str, digest: str, text) -> None:
+        key = f"{self.folder}/{rel}"
+        fingerprint = page_fingerprint("search file", digest)
+        if reuse(key, fingerprint):
+            self.carried += 1
+            return
+        shards.write_text(self.output / key, text())
+        produced(key, fingerprint, [key])
+        self.written += 1
 
 
 def get_generators(pelican):

@@ -59,6 +59,7 @@ from __future__ import annotations
 import hashlib
 import json
 import zlib
+from dataclasses import dataclass
 from pathlib import Path
 
 import numpy as np
@@ -139,43 +140,64 @@ def term_record(term: str, index: Index, split: bool = False) -> tuple[list, lis
     return record, blocks
 
 
-def pack(index: Index, target: int):
-    """Terms (as JSON records) in JavaScript order, cut into shards of about ``target``
-    gzip bytes; yields (first term, records, posting blocks) one shard at a time, and
-    (None, None, posting blocks) for the blocks of a term in a shard not yet complete.
+@dataclass(frozen=True)
+class TermFiles:
+    """What a term puts in the index files, by content: enough to cut the shards and
+    to tell which files changed without serialising the term again."""
+
+    record: str  # digest of its shard record
+    cost: int  # its share of a shard's gzip bytes (estimated)
+    blocks: tuple[tuple[str, str], ...]  # its posting blocks: (file name, digest of the text)
+
+
+def text_digest(text: str) -> str:
+    return hashlib.blake2b(text.encode(), digest_size=16).hexdigest()
+
+
+def term_files(term: str, index: Index, target: int) -> tuple[TermFiles, str, dict[str, str]]:
+    """A term's ``TermFiles``, its record's text and its blocks' texts by file name."""
+    record, blocks = term_record(term, index, split=True)
+    text = dumps(record)
+    block_texts = {block_name(t, n, first_ref): dumps(entry) for t, n, first_ref, entry in blocks}
+    # a close, cheap estimate of its gzip bytes; a record of 8 raw bytes per gzip byte
+    # of the target is a shard of its own without asking (records gzip to 1/3-1/12;
+    # one that gzips better merely gets a small shard to itself)
+    cost = target if len(text) >= 8 * target else max(len(zlib.compress(text.encode(), 1)) - 8, 4)
+    return TermFiles(text_digest(text), cost, tuple((name, text_digest(b)) for name, b in block_texts.items())), \
+        text, block_texts
+
+
+class Cutter:
+    """Terms in JavaScript order, with their costs, cut into shards of about ``target``
+    gzip bytes (``add`` returns the shards a term completes, ``finish`` the last).
 
     The cuts are content-defined, as rsync and backup tools cut files: a shard that
     holds half its target ends before a term whose hash is 0 mod CUT_EVERY (else at
     the target), so that an edit which changes one record's size moves no cut beyond
     its own neighbourhood and a mirror copies a few shards, not all that follow."""
-    current: list[str] = []
-    first = ""
-    size = 0
-    for term in sorted(index.terms, key=js_order):
-        record, blocks = term_record(term, index, split=True)
-        record = dumps(record)
-        # a close, cheap estimate of its gzip bytes; a record of 8 raw bytes per gzip byte
-        # of the target is a shard of its own without asking (records gzip to 1/3-1/12;
-        # one that gzips better merely gets a small shard to itself)
-        big = len(record) >= 8 * target
-        cost = target if big else max(len(zlib.compress(record.encode(), 1)) - 8, 4)
-        if cost >= target // 2:  # a very common term: alone, fetched only by queries naming it
-            if current:
-                yield first, current, []
-            yield term, [record], blocks
-            current, size = [], 0
-            continue
-        if current and (size + cost > target or (size >= target // 2 and zlib.crc32(term.encode()) % CUT_EVERY == 0)):
-            yield first, current, []
-            current, size = [], 0
-        if not current:
-            first = term
-        current.append(record)
-        size += cost
-        if blocks:
-            yield None, None, blocks
-    if current:
-        yield first, current, []
+
+    def __init__(self, target: int):
+        self.target = target
+        self.current: list[str] = []
+        self.size = 0
+
+    def add(self, term: str, cost: int) -> list[list[str]]:
+        done = []
+        if cost >= self.target // 2:  # a very common term: alone, fetched only by queries naming it
+            if self.current:
+                done.append(self.current)
+            self.current, self.size = [], 0
+            return done + [[term]]
+        if self.current and (self.size + cost > self.target or (
+                self.size >= self.target // 2 and zlib.crc32(term.encode()) % CUT_EVERY == 0)):
+            done.append(self.current)
+            self.current, self.size = [], 0
+        self.current.append(term)
+        self.size += cost
+        return done
+
+    def finish(self) -> list[list[str]]:
+        return [self.current] if self.current else []
 
 
 def shard_name(first: str, seen: dict[str, int]) -> str:
@@ -205,25 +227,75 @@ def write_text(path: Path, text: str) -> None:
     path.write_bytes(text.encode("utf-8"))
 
 
+def file_writer(out: Path):
+    """A ``place`` that writes every file (see ``write_files``)."""
+    def place(rel: str, digest: str, text) -> None:
+        write_text(out / rel, text())
+    return place
+
+
 def write_index(out: Path, index: Index, docs: list[IndexedItem], shard_bytes: int, doc_chunk: int,
                 length_block: int = 64) -> dict:
-    """Write manifest, shards, length blocks, display chunks and facets under ``out``;
-    returns the manifest."""
+    """Write manifest, shards, posting blocks, length blocks, display chunks and facets
+    under ``out``; returns the manifest."""
+    return write_files(out, index, docs, shard_bytes, doc_chunk, length_block)[0]
+
+
+def write_files(out: Path, index: Index, docs: list[IndexedItem], shard_bytes: int, doc_chunk: int,
+                length_block: int = 64, known: dict[str, TermFiles] | None = None,
+                changed: set[str] | None = None, place=None) -> tuple[dict, dict[str, TermFiles]]:
+    """The index files under ``out``, each handed to ``place(rel, digest, text)`` (default:
+    written) with the digest of its text and a function that makes the text, so that a
+    file whose digest is unchanged need not be made (``place`` may carry it over).
+
+    ``known`` gives the ``TermFiles`` of the terms whose records, as far as the caller can
+    prove, are those of a previous build: every term not in ``changed`` (with ``changed``
+    None, none is) and in ``known`` is not serialised again unless one of its files must be
+    made. Returns the manifest and every term's ``TermFiles``."""
     for folder in (out / "s", out / "d", out / "l", out / "b"):  # once, not per file: thousands of files
         folder.mkdir(parents=True, exist_ok=True)
-    digest = hashlib.sha256()
+    place = place or file_writer(out)
+    known = known if changed is not None else None
+    digest = hashlib.sha256()  # of every file's digest: the build's content hash
+
+    def put(rel: str, file_digest: str, text) -> None:
+        digest.update(file_digest.encode())
+        place(rel, file_digest, text)
+
+    def record_text(term: str) -> str:
+        return texts.pop(term, None) or dumps(term_record(term, index, split=True)[0])
+
+    def block_text(term: str, name: str) -> str:
+        return next(dumps(entry) for t, n, first_ref, entry in term_record(term, index, split=True)[1]
+                    if block_name(t, n, first_ref) == name)
+
+    def put_shard(terms: list[str]) -> None:
+        firsts.append(terms[0])
+        shard_digest = text_digest(",".join(files[t].record for t in terms))
+        put(f"s/{shard_name(terms[0], seen)}.json", shard_digest,
+            lambda: '{"t":[' + ",".join(record_text(t) for t in terms) + "]}")
+        for t in terms:
+            texts.pop(t, None)
+
+    files: dict[str, TermFiles] = {}
+    texts: dict[str, str] = {}  # records made for the shard being filled
     firsts: list[str] = []
     seen: dict[str, int] = {}
-    for first, shard, blocks in pack(index, shard_bytes):  # written as they are cut: the index is GBs at 100k
-        if shard is not None:
-            text = '{"t":[' + ",".join(shard) + "]}"
-            digest.update(text.encode())
-            firsts.append(first)
-            write_text(out / "s" / f"{shard_name(first, seen)}.json", text)
-        for term, field_no, first_ref, entry in blocks:
-            text = dumps(entry)
-            digest.update(text.encode())
-            write_text(out / "b" / f"{block_name(term, field_no, first_ref)}.json", text)
+    cutter = Cutter(shard_bytes)
+    for term in sorted(index.terms, key=js_order):  # written as they are cut: the index is GBs at 100k
+        info = known.get(term) if known is not None and term not in changed else None
+        if info is None:
+            info, texts[term], block_texts = term_files(term, index, shard_bytes)
+            for name, block_digest in info.blocks:
+                put(f"b/{name}.json", block_digest, lambda text=block_texts[name]: text)
+        else:
+            for name, block_digest in info.blocks:
+                put(f"b/{name}.json", block_digest, lambda term=term, name=name: block_text(term, name))
+        files[term] = info
+        for shard in cutter.add(term, info.cost):
+            put_shard(shard)
+    for shard in cutter.finish():
+        put_shard(shard)
 
     categories = sorted({d.category for d in docs})
     publishers = sorted({d.publisher for d in docs})
@@ -231,14 +303,13 @@ def write_index(out: Path, index: Index, docs: list[IndexedItem], shard_bytes: i
     pub_no = {p: i for i, p in enumerate(publishers)}
     rows = [[d.title, d.url, pub_no[d.publisher], d.date, cat_no[d.category], d.validity, d.doc_no, d.snippet]
             for d in docs]
-    chunk_texts = [dumps(rows[i:i + doc_chunk]) for i in range(0, len(rows), doc_chunk)]
+    small = {f"d/{n}.json": dumps(rows[i:i + doc_chunk]) for n, i in enumerate(range(0, len(rows), doc_chunk))}
     apart = [(f.name, lengths) for f, lengths in zip(index.fields, index.lengths, strict=False) if f.lengths_apart]
-    block_texts = [dumps({name: lengths[i:i + length_block].tolist() for name, lengths in apart})
-                   for i in range(0, len(docs), length_block)]
-    for text in chunk_texts + block_texts:
-        digest.update(text.encode())
-    facets = dumps({"categories": "".join(_base36(cat_no[d.category]) for d in docs)})
-    digest.update(facets.encode())
+    small.update((f"l/{n}.json", dumps({name: lengths[i:i + length_block].tolist() for name, lengths in apart}))
+                 for n, i in enumerate(range(0, len(docs), length_block)))
+    small["facets.json"] = dumps({"categories": "".join(_base36(cat_no[d.category]) for d in docs)})
+    for rel, text in small.items():
+        put(rel, text_digest(text), lambda text=text: text)
 
     years: list[list[int]] = []
     for ref, d in enumerate(docs):
@@ -257,13 +328,9 @@ def write_index(out: Path, index: Index, docs: list[IndexedItem], shard_bytes: i
         "shards": firsts,
         "years": years, "categories": categories, "publishers": publishers,
     }
-    for n, text in enumerate(chunk_texts):
-        write_text(out / "d" / f"{n}.json", text)
-    for n, text in enumerate(block_texts):
-        write_text(out / "l" / f"{n}.json", text)
-    write_text(out / "facets.json", facets)
-    write_text(out / "manifest.json", dumps(manifest))
-    return manifest
+    text = dumps(manifest)
+    place("manifest.json", text_digest(text), lambda: text)
+    return manifest, files
 
 
 def _range(lengths: np.ndarray) -> list[int]:

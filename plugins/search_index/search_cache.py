@@ -1,0 +1,125 @@
+"""What a search build keeps for the next one (``SEARCH_TOKEN_CACHE``), so that
+after an edit it tokenises only the edited items and serialises only the
+terms they touch.
+
+One file per built site (named by its published folder) holds:
+- every listed item's tokens (``doc_tokens.DocTokens``) under a hash of
+  exactly what they are made of, the item's ``sources()`` (title, 文号, 索引号,
+  keywords, body HTML), with the ``TermTable`` that numbers their terms;
+- the last build's items (those hashes, in ref order), its fragile weights
+  and each term's ``shards.TermFiles`` (digests of its record and blocks, and
+  its cost in a shard).
+All of it is set aside when the code that makes tokens or files changes
+(``code_fingerprint``) or a setting that shapes the files does.
+
+A term's record can differ from the last build's only if an item at some ref
+holding it changed (different hashes at that ref: an edit, or every later ref
+when an item is added or removed before them) or its fragile weights changed;
+``changed_terms`` names exactly those, so every other term's files are known.
+"""
+from __future__ import annotations
+
+import hashlib
+import os
+import pickle
+import sys
+from pathlib import Path
+
+import numpy as np
+
+from .doc_tokens import DocTokens, TermTable, tokenise
+
+FORMAT = 1
+CODE = (Path(__file__).resolve().parent, Path(__file__).resolve().parent.parent / "catalog_model" / "html_text.py")
+
+
+def code_fingerprint() -> str:
+    """The code that turns an item's sources into tokens and files: this plugin, html_text, numpy, Python."""
+    digest = hashlib.sha256(f"{sys.version}\0{np.__version__}".encode())
+    for place in CODE:
+        for path in sorted(place.glob("*.py")) if place.is_dir() else [place]:
+            digest.update(path.name.encode() + b"\0" + path.read_bytes())
+    return digest.hexdigest()[:20]
+
+
+def item_key(sources: tuple) -> bytes:
+    return hashlib.blake2b(repr(sources).encode(), digest_size=16).digest()
+
+
+class SearchCache:
+    def __init__(self, path: Path | None, code: str):
+        self.path, self.code = path, code
+        self.table = TermTable()
+        self.tokens: dict[bytes, DocTokens] = {}
+        self.built: dict | None = None  # the last build: keys, config, exact, files
+
+    @classmethod
+    def open(cls, folder: str, site: Path) -> SearchCache:
+        """The cache of the site published at ``site`` in ``folder`` (empty: a cache kept
+        only for this build)."""
+        code = code_fingerprint()
+        if not folder:
+            return cls(None, code)
+        name = hashlib.sha256(str(site.resolve()).encode()).hexdigest()[:16]
+        cache = cls(Path(folder) / f"{name}.pickle", code)
+        try:
+            with open(cache.path, "rb") as fh:
+                saved = pickle.load(fh)
+            if saved.get("format") == FORMAT and saved.get("code") == code:
+                cache.table = TermTable(saved["terms"])
+                cache.tokens = saved["tokens"]
+                cache.built = saved["built"]
+        except (OSError, pickle.UnpicklingError, EOFError, AttributeError, KeyError, TypeError, ImportError):
+            pass  # none, or unreadable: tokenise and write everything
+        return cache
+
+    def tokens_of(self, items, fields) -> tuple[list[bytes], list[DocTokens], int]:
+        """Each item's key and tokens, tokenising only the items not in the cache;
+        and how many were tokenised."""
+        keys = [item_key(d.sources()) for d in items]
+        missing = {}
+        for key, d in zip(keys, items, strict=True):
+            if key not in self.tokens and key not in missing:
+                missing[key] = d
+        made = tokenise((d.fields() for d in missing.values()), fields, self.table)
+        self.tokens.update(zip(missing, made, strict=True))
+        return keys, [self.tokens[k] for k in keys], len(missing)
+
+    def changed_terms(self, keys: list[bytes], exact: dict, config) -> tuple[dict | None, set[str] | None]:
+        """(the last build's ``TermFiles`` by term, the terms whose files may differ from
+        them); (None, None) when there is no usable last build."""
+        built = self.built
+        if built is None or built["config"] != config:
+            return None, None
+        old = built["keys"]
+        held = []
+        for r in range(max(len(old), len(keys))):
+            before, now = old[r] if r < len(old) else None, keys[r] if r < len(keys) else None
+            if before != now:
+                for key in (before, now):
+                    if key is not None:
+                        if key not in self.tokens:
+                            return None, None
+                        held.append(self.tokens[key].ids)
+        changed = np.unique(np.concatenate(held)).tolist() if held else []
+        old_exact = built["exact"]
+        changed += [t for t in set(old_exact) | set(exact) if old_exact.get(t) != exact.get(t)]
+        names = self.table.names
+        return built["files"], {names[t] for t in changed}
+
+    def save(self, keys: list[bytes], config, exact: dict, files: dict) -> None:
+        """Keep this build's items' tokens (only theirs) and what it wrote."""
+        if self.path is None:
+            return
+        wanted = set(keys)
+        self.tokens = {k: v for k, v in self.tokens.items() if k in wanted}
+        self.built = {"keys": keys, "config": config, "exact": exact, "files": files}
+        self.path.parent.mkdir(parents=True, exist_ok=True)
+        temporary = self.path.with_name(f".{self.path.name}.{os.getpid()}")
+        try:
+            with open(temporary, "wb") as fh:
+                pickle.dump({"format": FORMAT, "code": self.code, "terms": self.table.names, "tokens": self.tokens,
+                             "built": self.built}, fh, pickle.HIGHEST_PROTOCOL)
+            temporary.replace(self.path)
+        except OSError:
+            pass  # a cache that cannot be written only costs time
