@@ -18,7 +18,7 @@ import numpy as np
 
 from . import builder
 from .builder import Field, Index, Term, bm25, idf
-from .doc_tokens import DocTokens, TermTable
+from .doc_tokens import TermTable, Tokens
 
 
 class Grouped:
@@ -61,34 +61,23 @@ class LazyTerms(Mapping):
         return term in self._live
 
 
-def assemble(docs: list[DocTokens], fields: tuple[Field, ...], table: TermTable) -> tuple[Index, dict]:
-    """The index of ``docs`` (ref order), and its fragile weights by term number
+def assemble(docs: Tokens, fields: tuple[Field, ...], table: TermTable) -> tuple[Index, dict]:
+    """The index of ``docs`` (in ref order), and its fragile weights by term number
     ({t: [per field {posting number: thousandths}]})."""
     nfields, nterms, count = len(fields), len(table), len(docs)
-    counts = np.array([d.counts for d in docs], dtype=np.int64).reshape(count, nfields)
-    lengths_by_doc = np.array([d.lengths for d in docs], dtype=np.uint32).reshape(count, nfields)
-    lengths = [np.ascontiguousarray(lengths_by_doc[:, n]) for n in range(nfields)]
+    lengths = [np.ascontiguousarray(docs.lengths[:, n]) for n in range(nfields)]
     totals = [int(a.sum()) for a in lengths]
-    ids = np.concatenate([d.ids for d in docs]) if docs else np.zeros(0, np.uint32)
-    tfs = np.concatenate([d.tfs for d in docs]) if docs else np.zeros(0, np.uint32)
-    segment_sizes = counts.ravel()  # segment = doc * nfields + field, in stream order
-    segment_starts = np.cumsum(segment_sizes) - segment_sizes
-    field_of = np.repeat(np.tile(np.arange(nfields), count), segment_sizes)
-    doc_of = np.repeat(np.arange(count, dtype=np.uint32), counts.sum(axis=1))
-    rank_of = np.arange(len(ids)) - np.repeat(segment_starts, segment_sizes)
-
     grouped = []
     df = np.zeros(nterms, dtype=np.int64)
     for n in range(nfields):
-        mine = np.flatnonzero(field_of == n)
-        term_col = ids[mine]
+        term_col, sizes = docs.ids[n], docs.counts[:, n]
         order = _stable_order(term_col, nterms)
         starts = np.zeros(nterms + 1, dtype=np.int64)
         np.cumsum(np.bincount(term_col, minlength=nterms), out=starts[1:])
         df += np.diff(starts)
-        chosen = mine[order]
-        grouped.append(Grouped(starts, doc_of[chosen], tfs[chosen].astype(np.uint32), rank_of[chosen]))
-    del field_of, doc_of, rank_of
+        doc_of = np.repeat(np.arange(count, dtype=np.uint32), sizes)[order]
+        rank_of = (np.arange(len(term_col)) - np.repeat(np.cumsum(sizes) - sizes, sizes))[order]
+        grouped.append(Grouped(starts, doc_of, docs.tfs[n][order], rank_of))
 
     # where each term first occurs: lowest ref, then lowest field
     first_at = np.full(nterms, np.iinfo(np.int64).max, dtype=np.int64)

@@ -43,7 +43,7 @@ class SearchIndexGenerator(Generator):
         placed = Placed(output, settings.SEARCH_DIR)
         manifest, files = shards.write_files(out, index, items, *config, known=known, changed=changed,
                                              place=placed.place)
-        cache.save(keys, config, exact, files)
+        cache.save(keys, tokens, config, exact, files)
         logger.info("Search index: %d items (%d tokenised), %d terms (%s serialised), %d shards; "
                     "%d files written, %d carried over; %.1f s", manifest["docs"], tokenised, len(index.terms),
                     "all" if changed is None else len(changed), len(manifest["shards"]), placed.written,

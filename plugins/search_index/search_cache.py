@@ -3,12 +3,12 @@ after an edit it tokenises only the edited items and serialises only the
 terms they touch.
 
 One file per built site (named by its published folder) holds:
-- every listed item's tokens (``doc_tokens.DocTokens``) under a hash of
-  exactly what they are made of, the item's ``sources()`` (title, 文号, 索引号,
-  keywords, body HTML), with the ``TermTable`` that numbers their terms;
-- the last build's items (those hashes, in ref order), its fragile weights
-  and each term's ``shards.TermFiles`` (digests of its record and blocks, and
-  its cost in a shard).
+- the last build's items in ref order, each under a hash of exactly what
+  its tokens are made of, the item's ``sources()`` (title, 文号, 索引号,
+  keywords, body HTML), and their tokens (``doc_tokens.Tokens``), with the
+  ``TermTable`` that numbers their terms;
+- its fragile weights and each term's ``shards.TermFiles`` (digests of its
+  record and blocks, and its cost in a shard).
 All of it is set aside when the code that makes tokens or files changes
 (``code_fingerprint``) or a setting that shapes the files does.
 
@@ -27,7 +27,7 @@ from pathlib import Path
 
 import numpy as np
 
-from .doc_tokens import DocTokens, TermTable, tokenise
+from .doc_tokens import TermTable, Tokens, tokenise
 
 FORMAT = 1
 CODE = (Path(__file__).resolve().parent, Path(__file__).resolve().parent.parent / "catalog_model" / "html_text.py")
@@ -50,8 +50,10 @@ class SearchCache:
     def __init__(self, path: Path | None, code: str):
         self.path, self.code = path, code
         self.table = TermTable()
-        self.tokens: dict[bytes, DocTokens] = {}
-        self.built: dict | None = None  # the last build: keys, config, exact, files
+        self.keys: list[bytes] = []  # the last build's items, in ref order
+        self.store: Tokens | None = None  # their tokens (row = ref), then those of items tokenised since
+        self.built: dict | None = None  # the last build: config, exact, files
+        self.which = np.zeros(0, np.int64)  # this build's items: rows of the store
 
     @classmethod
     def open(cls, folder: str, site: Path) -> SearchCache:
@@ -67,23 +69,30 @@ class SearchCache:
                 saved = pickle.load(fh)
             if saved.get("format") == FORMAT and saved.get("code") == code:
                 cache.table = TermTable(saved["terms"])
-                cache.tokens = saved["tokens"]
+                cache.keys = saved["keys"]
+                cache.store = Tokens(*saved["store"])
                 cache.built = saved["built"]
         except (OSError, pickle.UnpicklingError, EOFError, AttributeError, KeyError, TypeError, ImportError):
             pass  # none, or unreadable: tokenise and write everything
         return cache
 
-    def tokens_of(self, items, fields) -> tuple[list[bytes], list[DocTokens], int]:
-        """Each item's key and tokens, tokenising only the items not in the cache;
-        and how many were tokenised."""
+    def tokens_of(self, items, fields) -> tuple[list[bytes], Tokens, int]:
+        """Each item's key and the items' tokens (in their order), tokenising only the
+        items the last build did not have; and how many were tokenised."""
         keys = [item_key(d.sources()) for d in items]
+        if self.store is None or self.store.counts.shape[1] != len(fields):
+            self.keys, self.store, self.built = [], Tokens.empty(len(fields)), None
+        row = {key: n for n, key in reversed(list(enumerate(self.keys)))}
         missing = {}
         for key, d in zip(keys, items, strict=True):
-            if key not in self.tokens and key not in missing:
+            if key not in row and key not in missing:
                 missing[key] = d
-        made = tokenise((d.fields() for d in missing.values()), fields, self.table)
-        self.tokens.update(zip(missing, made, strict=True))
-        return keys, [self.tokens[k] for k in keys], len(missing)
+        if missing:
+            made = tokenise((d.fields() for d in missing.values()), fields, self.table)
+            row.update((key, len(self.store) + n) for n, key in enumerate(missing))
+            self.store = Tokens.join([self.store, made])
+        self.which = np.array([row[key] for key in keys], dtype=np.int64)
+        return keys, self.store.rows(self.which), len(missing)
 
     def changed_terms(self, keys: list[bytes], exact: dict, config) -> tuple[dict | None, set[str] | None]:
         """(the last build's ``TermFiles`` by term, the terms whose files may differ from
@@ -91,35 +100,29 @@ class SearchCache:
         built = self.built
         if built is None or built["config"] != config:
             return None, None
-        old = built["keys"]
-        held = []
-        for r in range(max(len(old), len(keys))):
-            before, now = old[r] if r < len(old) else None, keys[r] if r < len(keys) else None
-            if before != now:
-                for key in (before, now):
-                    if key is not None:
-                        if key not in self.tokens:
-                            return None, None
-                        held.append(self.tokens[key].ids)
-        changed = np.unique(np.concatenate(held)).tolist() if held else []
+        old = self.keys
+        rows = [r for r in range(min(len(old), len(keys))) if old[r] != keys[r]]
+        rows += list(range(len(keys), len(old)))  # refs no item has now
+        rows = rows + self.which[[r for r in rows if r < len(keys)] + list(range(len(old), len(keys)))].tolist()
+        held = self.store.rows(np.array(rows, dtype=np.int64)).ids
+        changed = np.unique(np.concatenate(held)).tolist()
         old_exact = built["exact"]
         changed += [t for t in set(old_exact) | set(exact) if old_exact.get(t) != exact.get(t)]
         names = self.table.names
         return built["files"], {names[t] for t in changed}
 
-    def save(self, keys: list[bytes], config, exact: dict, files: dict) -> None:
-        """Keep this build's items' tokens (only theirs) and what it wrote."""
+    def save(self, keys: list[bytes], docs: Tokens, config, exact: dict, files: dict) -> None:
+        """Keep this build's items and their tokens (``docs``, in ref order) and what it wrote."""
         if self.path is None:
             return
-        wanted = set(keys)
-        self.tokens = {k: v for k, v in self.tokens.items() if k in wanted}
-        self.built = {"keys": keys, "config": config, "exact": exact, "files": files}
         self.path.parent.mkdir(parents=True, exist_ok=True)
         temporary = self.path.with_name(f".{self.path.name}.{os.getpid()}")
         try:
             with open(temporary, "wb") as fh:
-                pickle.dump({"format": FORMAT, "code": self.code, "terms": self.table.names, "tokens": self.tokens,
-                             "built": self.built}, fh, pickle.HIGHEST_PROTOCOL)
+                pickle.dump({"format": FORMAT, "code": self.code, "terms": self.table.names, "keys": keys,
+                             "store": (docs.counts, docs.lengths, docs.ids, docs.tfs),
+                             "built": {"config": config, "exact": exact, "files": files}}, fh,
+                            pickle.HIGHEST_PROTOCOL)
             temporary.replace(self.path)
         except OSError:
             pass  # a cache that cannot be written only costs time
