@@ -128,6 +128,10 @@ class Site:
         assert touched == changed, "unchanged files keep their mtime; changed ones get a new one"
         rendered = {name for name in after if name.endswith(".html")
                     and before.get(name, (None, None))[0] != after[name][0]}
+        # the search index writes only its files whose bytes change; the others are the published ones
+        index_files = {name for name in after if name.startswith("search/") and name.endswith(".json")}
+        written = {name for name in index_files if before.get(name, (None, None))[0] != after[name][0]}
+        assert written == index_files & changed
         return old, touched, rendered
 
 

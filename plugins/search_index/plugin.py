@@ -11,7 +11,7 @@ from pathlib import Path
 from pelican import signals
 from pelican.generators import Generator
 
-from build_cache.writer import page_fingerprint, produced, reuse
+from build_cache.writer import enabled, produced, reuse
 from catalog_model.catalog import catalog_of
 from catalog_model.settings import check_settings
 from catalog_model.text import ui_text
@@ -31,7 +31,7 @@ class SearchIndexGenerator(Generator):
     def generate_output(self, writer):
         catalog = catalog_of(self.context, "search_index")
         settings = catalog.settings
-        started = time.perf_counter()
+        started, cpu = time.perf_counter(), time.process_time()
         items = documents.indexed_items(catalog, settings.SEARCH_SNIPPET_CHARS)
         output = Path(self.output_path)
         out = output / settings.SEARCH_DIR
@@ -45,9 +45,9 @@ class SearchIndexGenerator(Generator):
                                              place=placed.place)
         cache.save(keys, tokens, config, exact, files)
         logger.info("Search index: %d items (%d tokenised), %d terms (%s serialised), %d shards; "
-                    "%d files written, %d carried over; %.1f s", manifest["docs"], tokenised, len(index.terms),
-                    "all" if changed is None else len(changed), len(manifest["shards"]), placed.written,
-                    placed.carried, time.perf_counter() - started)
+                    "%d files written, %d carried over; %.2f s (%.2f s CPU)", manifest["docs"], tokenised,
+                    len(index.terms), "all" if changed is None else len(changed), len(manifest["shards"]),
+                    placed.written, placed.carried, time.perf_counter() - started, time.process_time() - cpu)
         out.mkdir(parents=True, exist_ok=True)
         shutil.copyfile(settings.SEARCH_LUNR_JS, out / "lunr.min.js")
         writer.write_file("search.html", self.get_template("search"), self.context,
@@ -58,7 +58,7 @@ class SearchIndexGenerator(Generator):
 class Placed:
     """Each index file is an output of the build cache keyed by its path, with the
     digest of its text as its fingerprint: carried over from the published site
-    when unchanged (same bytes, same mtime), else made and written."""
+    when unchanged (same bytes, same mtime: a hard link), else made and written."""
 
     def __init__(self, output: Path, folder: str):
         self.output, self.folder = output, folder
@@ -66,7 +66,9 @@ class Placed:
 
     def place(self, rel: str, digest: str, text) -> None:
         key = f"{self.folder}/{rel}"
-        fingerprint = page_fingerprint("search file", digest)
+        # the digest of the file's text is all it depends on: unlike a page's, its fingerprint
+        # leaves the site fingerprint out, so a template or setting change carries it over too
+        fingerprint = f"search file {digest}" if enabled() else None
         if reuse(key, fingerprint):
             self.carried += 1
             return

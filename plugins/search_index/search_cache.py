@@ -42,8 +42,13 @@ def code_fingerprint() -> str:
     return digest.hexdigest()[:20]
 
 
-def item_key(sources: tuple) -> bytes:
-    return hashlib.blake2b(repr(sources).encode(), digest_size=16).digest()
+def item_key(sources: tuple[str, ...]) -> bytes:
+    h = hashlib.blake2b(digest_size=16)
+    for text in sources:
+        data = text.encode("utf-8", "surrogatepass")
+        h.update(len(data).to_bytes(8, "little"))
+        h.update(data)
+    return h.digest()
 
 
 class SearchCache:

@@ -266,8 +266,12 @@ def write_files(out: Path, index: Index, docs: list[IndexedItem], shard_bytes: i
         return texts.pop(term, None) or dumps(term_record(term, index, split=True)[0])
 
     def block_text(term: str, name: str) -> str:
-        return next(dumps(entry) for t, n, first_ref, entry in term_record(term, index, split=True)[1]
-                    if block_name(t, n, first_ref) == name)
+        if made_blocks.get("term") != term:  # a term's blocks are asked for one after another
+            made_blocks.clear()
+            made_blocks.update((block_name(t, n, first_ref), dumps(entry))
+                               for t, n, first_ref, entry in term_record(term, index, split=True)[1])
+            made_blocks["term"] = term  # no block is named "term": names hold a "_"
+        return made_blocks[name]
 
     def put_shard(terms: list[str]) -> None:
         firsts.append(terms[0])
@@ -279,6 +283,7 @@ def write_files(out: Path, index: Index, docs: list[IndexedItem], shard_bytes: i
 
     files: dict[str, TermFiles] = {}
     texts: dict[str, str] = {}  # records made for the shard being filled
+    made_blocks: dict[str, str] = {}  # the blocks of a known term, made because one had to be written
     firsts: list[str] = []
     seen: dict[str, int] = {}
     cutter = Cutter(shard_bytes)
