@@ -7,8 +7,8 @@ from __future__ import annotations
 
 import json
 import shutil
-from dataclasses import dataclass, replace
 from pathlib import Path
+from types import SimpleNamespace
 
 import numpy as np
 import pytest
@@ -19,42 +19,31 @@ from search_index.search_cache import SearchCache
 from search_index.tokenizer import tokenize
 
 CONFIG = (2048, 8, 16)  # shard bytes, rows per display chunk, items per length block: many small files
+ROW = ("title", "url", "publisher", "date", "category", "validity", "doc_no", "index_no", "snippet")
 
 
-@dataclass(frozen=True)
-class Doc:
-    """An indexed item as write_files and the cache see it (documents.IndexedItem's interface)."""
-
-    title: str
-    url: str
-    publisher: str
-    date: str
-    category: str
-    validity: str
-    doc_no: str
-    index_no: str
-    snippet: str
-    keywords: str
-    body: str
-
-    def sources(self) -> tuple:
-        return self.title, self.doc_no, self.index_no, self.keywords, self.body
-
-    def fields(self) -> dict[str, str]:
-        return dict(zip(("title", "doc_no", "index_no", "keywords", "body"), self.sources(), strict=True))
+def indexed(row: dict, title: str, keywords: str, body: str) -> documents.IndexedItem:
+    """An indexed item with this row, title, keywords and body (its item only as sources() reads it)."""
+    meta = SimpleNamespace(title=title, doc_no=row["doc_no"], index_no=row["index_no"], keywords=keywords.split())
+    return documents.IndexedItem(item=SimpleNamespace(meta=meta, body_html=body),
+                                 **{**{k: row[k] for k in ROW}, "title": title})
 
 
-def as_docs(sample: list[dict]) -> list[Doc]:
-    return [Doc(**{k: d[k] for k in ("title", "url", "publisher", "date", "category", "validity", "doc_no",
-                                     "index_no", "snippet")},
-                keywords=d["fields"]["keywords"], body=d["fields"]["body"]) for d in sample]
+def edit(d: documents.IndexedItem, title: str | None = None, keywords: str | None = None, body: str | None = None,
+         **row) -> documents.IndexedItem:
+    old = d.fields()
+    return indexed({**d.row(), **row}, title or old["title"], keywords or old["keywords"], body or old["body"])
+
+
+def as_docs(sample: list[dict]) -> list[documents.IndexedItem]:
+    return [indexed(d, d["title"], d["fields"]["keywords"], d["fields"]["body"]) for d in sample]
 
 
 class Built:
     """One build into a fresh folder (a staging folder): a file whose digest the last
     build also had is copied from the last build's folder, as the build cache links it."""
 
-    def __init__(self, folder: Path, docs: list[Doc], cache: str, last: Built | None = None):
+    def __init__(self, folder: Path, docs: list[documents.IndexedItem], cache: str, last: Built | None = None):
         self.folder, self.digests, self.made = folder, {}, set()
         search = SearchCache.open(cache, Path("/published"))
         keys, tokens, self.tokenised = search.tokens_of(docs, documents.FIELDS)
@@ -78,22 +67,23 @@ class Built:
                 if p.is_file()}
 
 
-def edits(docs: list[Doc]):
+def edits(docs: list[documents.IndexedItem]):
     """(name, edited documents, the position of the edited item or None) for a series of edits."""
-    yield "title", [replace(d, title=d.title + "（更正）") if n == 5 else d for n, d in enumerate(docs)], 5
-    yield "body", [replace(d, body=d.body + "补充说明一句话。") if n == 9 else d for n, d in enumerate(docs)], 9
+    yield "title", [edit(d, title=d.title + "（更正）") if n == 5 else d for n, d in enumerate(docs)], 5
+    yield "body", [edit(d, body=d.fields()["body"] + "补充说明一句话。") if n == 9 else d
+                   for n, d in enumerate(docs)], 9
     yield "nothing", docs, None
-    newest = replace(docs[-1], title="新增信息关于老旧小区", index_no=docs[-1].index_no + "9", body="新增的一条信息。")
+    newest = edit(docs[-1], title="新增信息关于老旧小区", index_no=docs[-1].index_no + "9", body="新增的一条信息。")
     yield "add", docs + [newest], None
     yield "delete", docs[:20] + docs[21:], None
-    yield "keywords", [replace(d, keywords="新词 关键") if n == 3 else d for n, d in enumerate(docs)], 3
+    yield "keywords", [edit(d, keywords="新词 关键") if n == 3 else d for n, d in enumerate(docs)], 3
 
 
-def item_terms(doc: Doc) -> set[str]:
+def item_terms(doc: documents.IndexedItem) -> set[str]:
     return {t for f in documents.FIELDS for t in tokenize(doc.fields()[f.name], f.boundaries)}
 
 
-def run_series(tmp_path: Path, docs: list[Doc]) -> None:
+def run_series(tmp_path: Path, docs: list[documents.IndexedItem]) -> None:
     cache = str(tmp_path / "cache")
     last = Built(tmp_path / "first", docs, cache)
     assert last.changed is None and last.tokenised == len(docs)
@@ -141,7 +131,7 @@ def test_fragile_weights_are_followed_when_the_totals_change(tmp_path, sample_se
     docs = as_docs(sample)[:20]
     cache = str(tmp_path / "cache")
     first = Built(tmp_path / "first", docs, cache)
-    edited = [replace(d, body=d.body * 2) if n == 0 else d for n, d in enumerate(docs)]
+    edited = [edit(d, body=d.fields()["body"] * 2) if n == 0 else d for n, d in enumerate(docs)]
     now = Built(tmp_path / "now", edited, cache, first)
     assert now.files() == Built(tmp_path / "clean", edited, "").files()
     assert len(now.changed) > 2 * len(item_terms(edited[0]))
