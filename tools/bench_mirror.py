@@ -29,7 +29,8 @@ sys.path.insert(0, str(ROOT / "tools"))
 
 import make_corpus  # noqa: E402  tools/make_corpus.py, beside this script
 from bench import build, edit_one_item  # noqa: E402
-from mirror_publish.compress import Levels, is_text, precompress  # noqa: E402
+from mirror_publish.compress import Levels, is_text  # noqa: E402
+from mirror_publish.files import precompress  # noqa: E402
 from catalog_model.settings import SiteSettings  # noqa: E402
 
 
