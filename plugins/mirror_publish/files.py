@@ -43,6 +43,7 @@ class Job:
 @dataclass
 class Done:
     entries: dict[str, tuple[Identity, str | None]] = field(default_factory=dict)  # rel -> (identity, sha256)
+    from_record: set[str] = field(default_factory=set)  # files whose entry is the publish record's
     unchanged: int = 0  # files whose bytes equal the published copy's
     changed: int = 0
     compressed: int = 0  # text files compressed again
@@ -50,6 +51,7 @@ class Done:
 
     def merge(self, other: Done) -> None:
         self.entries.update(other.entries)
+        self.from_record |= other.from_record
         self.unchanged += other.unchanged
         self.changed += other.changed
         self.compressed += other.compressed

@@ -27,6 +27,7 @@ class PublishedFiles:
     def __init__(self, path: str | None, published: str):
         self.path, self.published = path, published
         self.files: dict[str, tuple[int, int, int, str]] = {}  # rel -> (*identity, sha256)
+        self.chunks: dict[str, tuple[str, int, str, str]] = {}  # manifest chunk: first -> (last, count, file, sha256)
 
     @classmethod
     def open(cls, folder: str | None, published: str) -> PublishedFiles:
@@ -41,7 +42,7 @@ class PublishedFiles:
                 with open(path, "rb") as fh:
                     saved = pickle.load(fh)
                 if saved.get("format") == FORMAT and saved.get("published") == published:
-                    known.files = saved["files"]
+                    known.files, known.chunks = saved["files"], saved["chunks"]
             except (OSError, pickle.UnpicklingError, EOFError, AttributeError, KeyError, TypeError):
                 pass  # no record, or unreadable: nothing is known
         return known
@@ -63,12 +64,14 @@ class PublishedFiles:
             return None
         return (entry[:3], entry[3]) if entry[:3] == identity(stat) else None
 
-    def save(self, files: dict[str, tuple[int, int, int, str]]) -> None:
-        """Record ``files`` (every file of the published folder, after the swap)."""
+    def save(self, files: dict[str, tuple[int, int, int, str]], chunks: list[tuple[str, str, int, str, str]]) -> None:
+        """Record ``files`` (every file of the published folder, after the swap)
+        and the manifest's ``chunks`` (first, last, count, file, sha256)."""
         if not self.path:
             return
         os.makedirs(os.path.dirname(self.path), exist_ok=True)
         temporary = f"{self.path}.{os.getpid()}"
         with open(temporary, "wb") as fh:
-            pickle.dump({"format": FORMAT, "published": self.published, "files": files}, fh, pickle.HIGHEST_PROTOCOL)
+            pickle.dump({"format": FORMAT, "published": self.published, "files": files,
+                         "chunks": {first: rest for first, *rest in chunks}}, fh, pickle.HIGHEST_PROTOCOL)
         os.replace(temporary, self.path)

@@ -69,24 +69,33 @@ def commit_of(content: Path) -> str:
     return commit + ("+dirty" if dirty else "")
 
 
-def manifest_files(entries: list[list], commit: str, build_date: str, chunk_files: int) -> dict[str, bytes]:
+def manifest_files(entries: list[list], commit: str, build_date: str, chunk_files: int,
+                   published=None) -> tuple[dict[str, bytes | None], list[tuple[str, str, int, str, str]]]:
     """The manifest's files (path -> bytes: the chunks, then ``manifest.json``)
-    for ``entries``, the sorted ``[path, size, sha256]`` of every file but the manifest's own."""
-    files: dict[str, bytes] = {}
-    chunks, start = [], 0
+    for ``entries``, the sorted ``[path, size, sha256]`` of every file but the
+    manifest's own, and the chunks' layout ``(first, last, count, file, sha256)``.
+    ``published(start, end)`` may name a published chunk that holds exactly
+    ``entries[start:end]`` as ``(file, sha256)``: its bytes are not made again (None)."""
+    files: dict[str, bytes | None] = {}
+    chunks, layout, start = [], [], 0
     for end, entry in enumerate(entries, 1):
         if end == len(entries) or _ends_chunk(entry[0], chunk_files):
-            current = entries[start:end]
-            body = _dump({"files": current})
-            digest = hashlib.sha256(body).hexdigest()
-            name = f"{CHUNK_DIR}/{digest[:32]}.json"
-            files[name] = body
-            chunks.append({"file": name, "sha256": digest, "first": current[0][0], "count": len(current)})
+            known = published(start, end) if published else None
+            if known is None:
+                body = _dump({"files": entries[start:end]})
+                digest = hashlib.sha256(body).hexdigest()
+                name = f"{CHUNK_DIR}/{digest[:32]}.json"
+                files[name] = body
+            else:
+                name, digest = known
+                files[name] = None
+            chunks.append({"file": name, "sha256": digest, "first": entries[start][0], "count": end - start})
+            layout.append((entries[start][0], entry[0], end - start, name, digest))
             start = end
     manifest = {"format": FORMAT, "version": VERSION, "commit": commit, "build_date": build_date,
                 "files": len(entries), "bytes": sum(entry[1] for entry in entries), "chunks": chunks}
     files[ROOT_NAME] = _dump(manifest)
-    return files
+    return files, layout
 
 
 def read_manifest(manifest_path: Path) -> tuple[dict, dict[str, tuple[int, str]], list[str]]:

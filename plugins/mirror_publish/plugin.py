@@ -44,6 +44,7 @@ def publish(pelican, catalog) -> None:
               settings.MIRROR_COMPRESS_MIN_BYTES, levels, hash_files=settings.MIRROR_MANIFEST)
     known = PublishedFiles.open(settings.CATALOG_PAGE_CACHE if published else None, job.published or "")
     done = prepare(job, known, carried_files(), settings.MIRROR_COMPRESS_WORKERS)
+    layout: list = []
     logger.info("Precompressed %d files (%d unchanged, siblings reused)", done.compressed, done.siblings_reused)
     if settings.MIRROR_MANIFEST:
         commit = settings.MIRROR_COMMIT
@@ -51,13 +52,15 @@ def publish(pelican, catalog) -> None:
             commit = commit_of(Path(pelican.settings["PATH"]))
         entries = sorted([rel, ident[1], sha] for rel, (ident, sha) in done.entries.items()
                          if not is_manifest_file(rel))
-        files = manifest_files(entries, commit, catalog.reference_date.isoformat(),
-                               settings.MIRROR_MANIFEST_CHUNK_FILES)
-        write_manifest(job, known, files, done)
+        kept: dict[str, tuple[Identity, str | None]] = {}
+        files, layout = manifest_files(entries, commit, catalog.reference_date.isoformat(),
+                                       settings.MIRROR_MANIFEST_CHUNK_FILES,
+                                       _published_chunks(entries, known, done, kept))
+        write_manifest(job, known, files, kept, done)
     if published is None:
         return  # plain `pelican` run: it wrote straight into OUTPUT_PATH
     remover = swap_in(staging, published)
-    known.save({rel: (*ident, sha) for rel, (ident, sha) in done.entries.items()})
+    known.save({rel: (*ident, sha) for rel, (ident, sha) in done.entries.items()}, layout)
     logger.info("Published %s: %d files changed, %d unchanged", published, done.changed, done.unchanged)
     try:
         site_published.send(pelican, catalog=catalog)
@@ -97,7 +100,9 @@ def _carry(job: Job, known: PublishedFiles, rel: str, ident: Identity, done: Don
     for name, (sibling_ident, sibling_sha) in siblings:
         link(os.path.join(job.published, name), os.path.join(job.staging, name))
         done.entries[name] = (sibling_ident, sibling_sha)
+        done.from_record.add(name)
     done.entries[rel] = (ident, sha)
+    done.from_record.add(rel)
     done.unchanged += 1 + len(siblings)
     done.siblings_reused += bool(siblings)
     return True
@@ -110,13 +115,36 @@ def _known_of(known: PublishedFiles, rel: str) -> dict | None:
     return {name: known.files[name] for name in (rel, *(rel + s for s in SUFFIXES)) if name in known.files}
 
 
-def write_manifest(job: Job, known: PublishedFiles, files: dict[str, bytes], done: Done) -> None:
+def _published_chunks(entries: list[list], known: PublishedFiles, done: Done, kept: dict):
+    """For manifest_files: the published chunk that holds exactly ``entries[start:end]``, if any.
+
+    It does when the chunk that began with the same file ended with the same
+    file after as many files, every one of them a carried-over file whose
+    entry is the publish record's (a new file in the range would be produced,
+    a removed one would change the count), and it is still as published
+    (its identity goes into ``kept``)."""
+    def published(start: int, end: int) -> tuple[str, str] | None:
+        old = known.chunks.get(entries[start][0])
+        if old is None or old[:2] != (entries[end - 1][0], end - start):
+            return None
+        if not all(entries[n][0] in done.from_record for n in range(start, end)):
+            return None
+        found = known.unchanged(old[2])
+        if found is None:
+            return None
+        kept[old[2]] = found
+        return old[2], old[3]
+    return published
+
+
+def write_manifest(job: Job, known: PublishedFiles, files: dict[str, bytes | None], kept: dict,
+                   done: Done) -> None:
     """Write the manifest's files into staging: a chunk the publish record
     knows unchanged in the published folder is linked (its name is its hash)."""
     os.makedirs(os.path.join(job.staging, CHUNK_DIR), exist_ok=True)
     for rel, body in files.items():
         path = os.path.join(job.staging, rel)
-        found = known.unchanged(rel) if rel != ROOT_NAME and job.published else None
+        found = kept.get(rel) or (known.unchanged(rel) if rel != ROOT_NAME and job.published else None)
         if found is not None:
             link(os.path.join(job.published, rel), path)
             done.entries[rel] = found
