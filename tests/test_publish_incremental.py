@@ -5,12 +5,13 @@ pages it must and reports what a full check reports, and the compressed
 siblings do not depend on the number of compressing processes."""
 from __future__ import annotations
 
+import os
 import random
 import shutil
 
 from catalog_helpers import COUNTY, Tree, news_item, tree_bytes
 
-from link_check.checker import check_site
+from link_check.checker import check_site, published
 from mirror_publish.manifest import verify
 
 NEWS = 29
@@ -142,3 +143,20 @@ def test_carried_page_whose_target_disappeared_is_reported(tmp_path):
     shutil.move(moved, site / "items" / "b.html")
     assert check_site(site, cache).broken == []
     assert check_site(site, cache).broken == []
+
+
+def test_pages_published_with_their_old_mtime_are_not_read_again(tmp_path):
+    site = tmp_path / "site"
+    write_pages(site, {"index.html": ["a.html"], "a.html": []})
+    cache: dict = {}
+    assert sorted(check_site(site, cache).read) == ["a.html", "index.html"]
+    assert check_site(site, cache).read == []
+    write_pages(site, {"a.html": []})  # rendered again, the same bytes
+    report = check_site(site, cache)
+    assert report.read == ["a.html"]
+    os.utime(site / "a.html", ns=(0, 10**9))  # publishing gives it its old mtime back
+    published(cache, str(site), report.read)
+    assert check_site(site, cache).read == []
+    (site / "a.html").write_text(' <a href="nowhere.html">x</a>', encoding="utf-8")  # by hand, later
+    report = check_site(site, cache)
+    assert report.read == ["a.html"] and [b.target for b in report.broken] == ["nowhere.html"]

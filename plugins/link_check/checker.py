@@ -13,6 +13,7 @@ files it links to has disappeared since (or when it had a broken link then).
 """
 from __future__ import annotations
 
+import os
 import posixpath
 import re
 from array import array
@@ -40,6 +41,7 @@ class LinkReport:
     links: int = 0
     broken: list[BrokenLink] = field(default_factory=list)
     external: set[str] = field(default_factory=set)
+    read: list[str] = field(default_factory=list)  # the pages read (not known from the cache)
 
 
 @dataclass
@@ -84,6 +86,7 @@ def check_site(output: Path, cache: dict | None = None) -> LinkReport:
             dangling = any(resolved not in files for _, resolved in links.internal)
             entry = (identity, links.count, ids.tobytes(), tuple(links.broken), tuple(links.external), dangling)
             _add(report, page, links, files)
+            report.read.append(page)
         else:  # the same file, every file it links to still there: what it reported last time
             report.pages += 1
             report.links += entry[1]
@@ -95,6 +98,22 @@ def check_site(output: Path, cache: dict | None = None) -> LinkReport:
     if len(targets) > 2 * len(files) + 1024:
         _compact(cache)
     return report
+
+
+def published(cache: dict, folder: str, pages: list[str]) -> None:
+    """The checked ``pages`` are now in ``folder`` (the published site), where
+    publishing gave those whose bytes did not change their old mtime back:
+    take their identity there, so that the next build knows them. Publishing
+    writes no page's bytes, and a page whose inode or size differs is left to be read again."""
+    known = cache.get("pages", {})
+    for page in pages:
+        entry = known.get(page)
+        try:
+            stat = os.stat(os.path.join(folder, page))
+        except OSError:
+            continue
+        if entry is not None and entry[0][:3] == (stat.st_ino, stat.st_dev, stat.st_size):
+            known[page] = ((stat.st_ino, stat.st_dev, stat.st_size, stat.st_mtime_ns), *entry[1:])
 
 
 def _read(output: Path, page: str) -> PageLinks:

@@ -50,8 +50,8 @@ def publish(pelican, catalog) -> None:
         commit = settings.MIRROR_COMMIT
         if commit is None:
             commit = commit_of(Path(pelican.settings["PATH"]))
-        entries = sorted([rel, ident[1], sha] for rel, (ident, sha) in done.entries.items()
-                         if not is_manifest_file(rel))
+        listed = done.entries
+        entries = [[rel, listed[rel][0][1], listed[rel][1]] for rel in sorted(listed) if not is_manifest_file(rel)]
         kept: dict[str, tuple[Identity, str | None]] = {}
         files, layout = manifest_files(entries, commit, catalog.reference_date.isoformat(),
                                        settings.MIRROR_MANIFEST_CHUNK_FILES,
