@@ -28,8 +28,9 @@ sys.path.insert(0, str(ROOT / "plugins"))
 sys.path.insert(0, str(ROOT / "tools"))
 
 import make_corpus  # noqa: E402  tools/make_corpus.py, beside this script
-from bench import build, edit_one_item  # noqa: E402
-from mirror_publish.compress import Levels, is_text, precompress  # noqa: E402
+from bench import Gongkai, edit_one_item  # noqa: E402
+from mirror_publish.compress import Levels, is_text  # noqa: E402
+from mirror_publish.files import precompress  # noqa: E402
 from catalog_model.settings import SiteSettings  # noqa: E402
 
 
@@ -72,6 +73,7 @@ def main() -> None:
         else:
             make_corpus.generate(corpus, args.count, attachments=True)
     output, mirror = work / "output", work / "mirror"
+    build = Gongkai(work).build
     full, _ = build(corpus, output)
     texts, text_bytes, wall, cpu = compression_cost(output)
     first = rsync_stats(output, mirror)

@@ -7,6 +7,10 @@ published files are still exactly as recorded (size and mtime), the build
 hard-links those files into staging instead of producing them again: the
 same bytes, the same mtime, no rendering. The record is saved only once the
 build has been published, so it always describes the published folder.
+
+:attr:`OutputRecord.carried` tells the publishing step which files of staging
+are such links (their bytes, compressed siblings and manifest entries are the
+published ones), so that it spends its time on what the build produced.
 """
 from __future__ import annotations
 
@@ -33,7 +37,9 @@ class OutputRecord:
         self.inputs: str | None = None
         self.previous_inputs: str | None = None
         self.previous_files: dict[str, tuple[int, int]] = {}
-        self._linked: set[str] = set()
+        # Files of staging that are hard links of published files: rel -> (inode, size, mtime_ns)
+        # of the published file when it was linked, which its recorded size and mtime matched.
+        self.carried: dict[str, tuple[int, int, int]] = {}
         self._folders: set[str] = set()
 
     @classmethod
@@ -82,8 +88,8 @@ class OutputRecord:
                 return False
             if stat.st_size != size or stat.st_mtime_ns != mtime:
                 return False  # changed by hand since it was published
-            sources.append((rel, source))
-        for rel, source in sources:
+            sources.append((rel, source, stat))
+        for rel, source, stat in sources:
             target = os.path.join(self.staging, rel)
             folder = os.path.dirname(target)
             if folder not in self._folders:
@@ -92,9 +98,10 @@ class OutputRecord:
             try:
                 os.link(source, target)
             except OSError:
-                shutil.copy2(source, target)  # another file system
-            self._linked.add(rel)
-        self.current[key] = (fingerprint, [rel for rel, _ in sources])
+                shutil.copy2(source, target)  # another file system: a copy, not carried as far as others know
+            else:
+                self.carried[rel] = (stat.st_ino, stat.st_size, stat.st_mtime_ns)
+        self.current[key] = (fingerprint, [rel for rel, _, _ in sources])
         self.reused += 1
         return True
 
@@ -107,8 +114,7 @@ class OutputRecord:
     def release(self, rel: str) -> None:
         """About to write ``rel`` in staging: if it is a link to a published
         file, unlink it first, so that writing never alters the published copy."""
-        if rel in self._linked:
-            self._linked.discard(rel)
+        if self.carried.pop(rel, None) is not None:
             try:
                 os.unlink(os.path.join(self.staging, rel))
             except OSError:

@@ -34,6 +34,12 @@ def page_fingerprint(*inputs) -> str | None:
     return record.fingerprint(*inputs) if record is not None else None
 
 
+def carried_files() -> dict[str, tuple[int, int, int]]:
+    """The files of staging that are hard links of published files, with the
+    (inode, size, mtime_ns) the record found them with: empty without a record."""
+    return state.record.carried if state.record is not None else {}
+
+
 def reuse(key: str, fingerprint: str | None) -> bool:
     """For outputs written other than by ``write_file`` (e.g. a folder of index
     files): carry the published files of ``key`` over when its fingerprint is

@@ -127,6 +127,9 @@ class SiteSettings(BaseModel):
         (".html", ".css", ".js", ".json", ".txt", ".xml", ".svg", ".csv"),
         "file endings that are compressed (.html .css .js .json .txt .xml .svg .csv)")
     MIRROR_COMPRESS_MIN_BYTES: int = setting(256, "smaller files get no siblings (one packet either way)", ge=0)
+    MIRROR_COMPRESS_WORKERS: Optional[int] = setting(
+        None, "processes that compress (and hash) what a build produced; default one per core (the "
+        "output is the same for any number)", ge=1)
     MIRROR_GZIP_LEVEL: int = setting(6, "zlib level of `.gz` (9: 2.4x the CPU for 0.3% fewer bytes)", ge=1, le=9)
     MIRROR_BROTLI_QUALITY: int = setting(5, "brotli quality of `.br` (7: 1.5x the CPU for 1.5% fewer bytes; "
                                             "11: ~20x for ~10%)", ge=0, le=11)

@@ -14,10 +14,10 @@ from pelican import signals
 from catalog_model.catalog import Catalog
 from catalog_model.problems import Problem, errors, problem, report
 from catalog_model.settings import check_settings
-from catalog_model.signals import require_plugin, site_written
+from catalog_model.signals import require_plugin, site_published, site_written
 from catalog_validation.validate import display_prefix
 
-from .checker import check_site
+from .checker import check_site, published
 
 logger = logging.getLogger(__name__)
 
@@ -32,6 +32,7 @@ def gate(pelican, catalog: Catalog) -> None:
     result = check_site(output, cache)
     if cache_file:
         _save(cache_file, cache)
+        _pending[:] = [(cache_file, cache, result.read, settings.MIRROR_PUBLISH_PATH)]
     root = Path(pelican.settings["PATH"])
     sources = {item.url: item.source_path for item in catalog.valid_items}
     problems: list[Problem] = [_broken(link, sources, root) for link in result.broken]
@@ -45,6 +46,18 @@ def gate(pelican, catalog: Catalog) -> None:
         print(report(problems, display_prefix(pelican.settings), "report_link_errors"), file=sys.stderr)
     if errors(problems):
         raise SystemExit(1)
+
+
+# The cache of this build's check, until the checked site is published.
+_pending: list[tuple[Path, dict, list[str], str]] = []
+
+
+def update_cache(pelican, catalog=None) -> None:
+    """Connected to ``site_published``: the pages read are now published (some with their old mtime back)."""
+    for cache_file, cache, read, folder in _pending:
+        published(cache, folder, read)
+        _save(cache_file, cache)
+    _pending.clear()
 
 
 def _cache_file(settings) -> Path | None:
@@ -107,3 +120,4 @@ def register() -> None:
     signals.initialized.connect(check_settings)
     signals.initialized.connect(require_catalog)
     site_written.connect(gate)
+    site_published.connect(update_cache)

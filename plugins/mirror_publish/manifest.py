@@ -10,6 +10,10 @@ is cut into chunks where a path's own hash says so (content-defined, about
 files, so only their chunks get new names and bytes: the others keep both,
 and their modification time, as every unchanged output does.
 
+The publish step hands in each file's size and SHA-256, computed once, or
+known from the publish record (``known.py``) for files carried over from the
+published site.
+
 The build date never comes from the clock: it is the build's reference date
 (``CATALOG_REFERENCE_DATE`` / ``SOURCE_DATE_EPOCH`` / last commit date).
 """
@@ -20,6 +24,8 @@ import json
 import os
 import subprocess
 from pathlib import Path
+
+from catalog_model.output_files import files_below
 
 FORMAT, VERSION = "gongkai-manifest", 1
 ROOT_NAME, CHUNK_DIR = "manifest.json", "manifest"
@@ -39,13 +45,7 @@ def is_manifest_file(rel: str) -> bool:
 
 def list_files(root: Path) -> list[str]:
     """Every regular file below ``root`` but the manifest's own, as sorted POSIX paths."""
-    found = []
-    for folder, _, files in os.walk(root):
-        for name in files:
-            rel = Path(folder, name).relative_to(root).as_posix()
-            if not is_manifest_file(rel):
-                found.append(rel)
-    return sorted(found)
+    return sorted(rel for rel in files_below(root) if not is_manifest_file(rel))
 
 
 def _ends_chunk(rel: str, chunk_files: int) -> bool:
@@ -69,34 +69,33 @@ def commit_of(content: Path) -> str:
     return commit + ("+dirty" if dirty else "")
 
 
-def write_manifest(root: Path, commit: str, build_date: str, chunk_files: int) -> dict:
-    """Write ``manifest.json`` and its chunks into ``root``; return the root manifest."""
-    chunks, current = [], []
-    total_bytes = 0
-
-    def close_chunk():
-        body = _dump({"files": current})
-        digest = hashlib.sha256(body).hexdigest()
-        (root / CHUNK_DIR / f"{digest[:32]}.json").write_bytes(body)
-        chunks.append({"file": f"{CHUNK_DIR}/{digest[:32]}.json", "sha256": digest,
-                       "first": current[0][0], "count": len(current)})
-        current.clear()
-
-    paths = list_files(root)
-    (root / CHUNK_DIR).mkdir(exist_ok=True)
-    for rel in paths:
-        path = root / rel
-        size = path.stat().st_size
-        total_bytes += size
-        current.append([rel, size, sha256_file(path)])
-        if _ends_chunk(rel, chunk_files):
-            close_chunk()
-    if current:
-        close_chunk()
+def manifest_files(entries: list[list], commit: str, build_date: str, chunk_files: int,
+                   published=None) -> tuple[dict[str, bytes | None], list[tuple[str, str, int, str, str]]]:
+    """The manifest's files (path -> bytes: the chunks, then ``manifest.json``)
+    for ``entries``, the sorted ``[path, size, sha256]`` of every file but the
+    manifest's own, and the chunks' layout ``(first, last, count, file, sha256)``.
+    ``published(start, end)`` may name a published chunk that holds exactly
+    ``entries[start:end]`` as ``(file, sha256)``: its bytes are not made again (None)."""
+    files: dict[str, bytes | None] = {}
+    chunks, layout, start = [], [], 0
+    for end, entry in enumerate(entries, 1):
+        if end == len(entries) or _ends_chunk(entry[0], chunk_files):
+            known = published(start, end) if published else None
+            if known is None:
+                body = _dump({"files": entries[start:end]})
+                digest = hashlib.sha256(body).hexdigest()
+                name = f"{CHUNK_DIR}/{digest[:32]}.json"
+                files[name] = body
+            else:
+                name, digest = known
+                files[name] = None
+            chunks.append({"file": name, "sha256": digest, "first": entries[start][0], "count": end - start})
+            layout.append((entries[start][0], entry[0], end - start, name, digest))
+            start = end
     manifest = {"format": FORMAT, "version": VERSION, "commit": commit, "build_date": build_date,
-                "files": len(paths), "bytes": total_bytes, "chunks": chunks}
-    (root / ROOT_NAME).write_bytes(_dump(manifest))
-    return manifest
+                "files": len(entries), "bytes": sum(entry[1] for entry in entries), "chunks": chunks}
+    files[ROOT_NAME] = _dump(manifest)
+    return files, layout
 
 
 def read_manifest(manifest_path: Path) -> tuple[dict, dict[str, tuple[int, str]], list[str]]:
@@ -135,8 +134,8 @@ def verify(mirror: Path, manifest_path: Path) -> dict[str, list[str]]:
     result["extra"] = sorted(present - expected.keys())
     chunk_dir = mirror / CHUNK_DIR
     if chunk_dir.is_dir():
-        result["extra"] += sorted(f"{CHUNK_DIR}/{p.name}" for p in chunk_dir.iterdir()
-                                  if f"{CHUNK_DIR}/{p.name}" not in referenced)
+        result["extra"] += sorted(f"{CHUNK_DIR}/{name}" for name in os.listdir(chunk_dir)
+                                  if f"{CHUNK_DIR}/{name}" not in referenced)
     if manifest_path.resolve().parent != mirror.resolve():
         own = mirror / ROOT_NAME
         if not own.is_file() or own.read_bytes() != manifest_path.read_bytes():
