@@ -47,9 +47,9 @@ def get_writer(pelican):
     return CachingWriter
 
 
-def save_record(pelican, catalog=None) -> None:
+def save_record(pelican, catalog=None, files=None) -> None:
     if state.record is not None:
-        state.record.save()
+        state.record.save(files)
         state.record = None
 
 

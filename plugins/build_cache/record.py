@@ -120,8 +120,11 @@ class OutputRecord:
             except OSError:
                 pass
 
-    def save(self) -> None:
-        """Record the published site (after the swap): fingerprints and file stats."""
+    def save(self, published_files: dict[str, tuple[int, int]] | None = None) -> None:
+        """Record the published site (after the swap): fingerprints and file stats;
+        ``published_files``: every published file's (size, mtime) when the publisher knows them
+        (else they are read from the folder). Only ever compared with the folder as
+        found by the next build (:meth:`unchanged`), so a wrong entry costs a build, never a skip."""
         outputs = {}
         for key, (fingerprint, files) in self.current.items():
             stats = []
@@ -137,7 +140,9 @@ class OutputRecord:
         temporary = self.path.with_name(f".{self.path.name}.{os.getpid()}")
         with open(temporary, "wb") as fh:
             pickle.dump({"format": FORMAT, "published": str(self.published), "outputs": outputs,
-                         "inputs": self.inputs, "files": files_below(str(self.published))}, fh,
+                         "inputs": self.inputs,
+                         "files": published_files if published_files is not None
+                         else files_below(str(self.published))}, fh,
                         pickle.HIGHEST_PROTOCOL)
         temporary.replace(self.path)
         logger.info("Build cache: %d outputs reused, %d produced", self.reused, self.produced)

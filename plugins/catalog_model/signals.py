@@ -15,7 +15,8 @@ from blinker import signal
 
 site_written = signal("gongkai.site_written")
 site_checked = signal("gongkai.site_checked")
-# Sent by mirror_publish once the build is the published site (after the swap).
+# Sent by mirror_publish once the build is the published site (after the swap), with
+# ``catalog`` and ``files``: every published file's (size, mtime).
 site_published = signal("gongkai.site_published")
 
 

@@ -52,7 +52,7 @@ def gate(pelican, catalog: Catalog) -> None:
 _pending: list[tuple[Path, dict, list[str], str]] = []
 
 
-def update_cache(pelican, catalog=None) -> None:
+def update_cache(pelican, catalog=None, files=None) -> None:
     """Connected to ``site_published``: the pages read are now published (some with their old mtime back)."""
     for cache_file, cache, read, folder in _pending:
         published(cache, folder, read)

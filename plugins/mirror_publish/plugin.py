@@ -63,7 +63,9 @@ def publish(pelican, catalog) -> None:
     known.save({rel: (*ident, sha) for rel, (ident, sha) in done.entries.items()}, layout)
     logger.info("Published %s: %d files changed, %d unchanged", published, done.changed, done.unchanged)
     try:
-        site_published.send(pelican, catalog=catalog)
+        # Every published file as it now is (size, mtime): the build cache records them.
+        site_published.send(pelican, catalog=catalog,
+                            files={rel: (ident[1], ident[2]) for rel, (ident, _) in done.entries.items()})
     finally:
         if remover is not None:
             remover.join()
