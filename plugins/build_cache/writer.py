@@ -34,6 +34,25 @@ def page_fingerprint(*inputs) -> str | None:
     return record.fingerprint(*inputs) if record is not None else None
 
 
+def carry_over(save_as: str, fingerprint: str | None) -> bool:
+    """For a page rendered outside ``write_file`` (e.g. in worker processes):
+    True when its published copy was linked into staging; False when it must
+    be written (then any link at ``save_as`` is released first)."""
+    record = state.record
+    if record is None:
+        return False
+    if record.reuse(save_as, fingerprint):
+        return True
+    record.release(save_as)
+    return False
+
+
+def produced(save_as: str, fingerprint: str | None) -> None:
+    """The page at ``save_as`` was written (after :func:`carry_over` said so)."""
+    if state.record is not None:
+        state.record.record(save_as, fingerprint, [save_as])
+
+
 def reuse(key: str, fingerprint: str | None) -> bool:
     """For outputs written other than by ``write_file`` (e.g. a folder of index
     files): carry the published files of ``key`` over when its fingerprint is
@@ -68,10 +87,9 @@ class CachingWriter(Writer):
             return super().write_file(name, template, context, relative_urls, paginated, template_name,
                                       override_output, url, **kwargs)
         fingerprint = fingerprint or state.declared.pop(name, None)
-        if record.reuse(name, fingerprint):
+        if carry_over(name, fingerprint):
             return None
-        record.release(name)
         result = super().write_file(name, template, context, relative_urls, paginated, template_name,
                                     override_output, url, **kwargs)
-        record.record(name, fingerprint, [name])
+        produced(name, fingerprint)
         return result

@@ -31,6 +31,7 @@ class Item:
     # was rejected (then a PartialMetadata): the catalog-wide checks use them.
     fields: ItemMetadata | None = None
     written_index_no: str = ""  # the 索引号 as written, even when it was rejected
+    source_digest: str = ""  # digest of the file's path and bytes as read in this build (catalog_reader)
 
     def line(self, key: str) -> int:
         return self.lines.get(key, 1)
