@@ -12,7 +12,6 @@ from .problems import Problem
 from .schema import ItemMetadata
 
 # Where an item's page is written, from its 索引号 (never from its title).
-# The Pelican settings ARTICLE_URL/ARTICLE_SAVE_AS are set from this one value.
 ITEM_URL = "items/{item_path}.html"
 
 

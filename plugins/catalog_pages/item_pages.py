@@ -88,17 +88,19 @@ class ItemPagesGenerator(Generator):
         root = Path(self.settings["PATH"]).resolve()
         linked = self.context["listing_pages"]
         attachments_of = catalog.extras[ATTACHMENTS_KEY]
+        # What many pages share, once: an organ's card and links, a section's link.
+        organs = {name: (organ.model_dump(), catalog.organ_url(organ) in linked)
+                  for name, organ in catalog.organs.by_name.items()}
+        sections = {name: (catalog.section_url(name), catalog.section_url(name) in linked)
+                    for name, _ in catalog.settings.CATALOG_SECTIONS}
         found = {}
         for item in pages:
-            organ = catalog.organ(item)
-            section_url = catalog.section_url(item.meta.category)
-            organ_url = catalog.organ_url(organ) if organ else None
+            organ, organ_linked = organs.get(item.meta.publisher, (None, False))
             found[item.url] = page_fingerprint(
                 "item", item.source_path, item.source_digest,
                 [(relation, [other.source_digest for other in others])
                  for relation, others in catalog.links(item).items()],
                 [(f.save_as, f.title, f.kind, f.size) for f in attachments_of[item.source_path]],
                 [(src, file_digest(root / src) if (root / src).is_file() else None) for _, src in item.images],
-                repr(catalog.history_of(item)),
-                organ.model_dump() if organ else None, section_url, section_url in linked, organ_url in linked)
+                repr(catalog.history_of(item)), organ, *sections[item.meta.category], organ_linked)
         return found

@@ -1,6 +1,6 @@
 """Reading one item file: YAML front matter + Markdown body → :class:`Item`.
 
-No Pelican here, so that worker processes (``prefetch``) and ``make check``
+No Pelican here, so that worker processes (``read_items``) and ``make check``
 read files exactly as the build does. Reading never raises and never logs an
 error for a bad file: the problems travel with the item, and
 ``catalog_validation`` reports every problem of every file together before
