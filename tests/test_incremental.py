@@ -100,7 +100,7 @@ class Site:
         assert self.site == self.clean()
 
     def build_incremental(self) -> dict[str, bytes]:
-        result = build(self.content, self.output, **self.settings)
+        result = self.last = build(self.content, self.output, **self.settings)
         assert result.returncode == 0, result.stderr[-3000:]
         return tree_bytes(self.output)
 
@@ -135,8 +135,17 @@ def site(tmp_path_factory) -> Site:
     return Site(tmp_path_factory.mktemp("incremental"))
 
 
-def test_no_change_renders_only_pages_without_a_fingerprint(site):
+def test_no_change_builds_nothing(site):
+    """Every input as when the site was published: the build stops before reading anything."""
     _, touched, rendered = site.edit(lambda: None)
+    assert touched == set() and rendered == set()
+    assert "没有变化" in site.last.stdout
+
+
+def test_a_file_no_page_reads_renders_only_pages_without_a_fingerprint(site):
+    # The content tree changed (so the build runs), but no page shows the new file.
+    _, touched, rendered = site.edit(lambda: (site.content / "备忘.txt").write_text("编辑的备忘\n", encoding="utf-8"))
+    assert "没有变化" not in site.last.stdout
     assert touched == set()
     assert ALWAYS_RENDERED <= rendered
     # Item pages and every listing (sections, organs, facet values, the library) declare their
@@ -145,6 +154,22 @@ def test_no_change_renders_only_pages_without_a_fingerprint(site):
     assert not {name for name in rendered if name.startswith(("items/", "sections/", "organs/", "library/"))
                 or name.count("/") > 1 and name.startswith(("topics/", "genres/", "years/", "validity/"))}
     site.always = rendered
+
+
+@pytest.mark.parametrize("how", ["edited", "deleted"])
+def test_a_published_file_changed_by_hand_is_restored(site, how):
+    """The published folder is an output: a page edited or deleted there by hand is not
+    trusted (its size and mtime differ from the record), and the next build restores it."""
+    page = next(p for p in sorted(site.site) if p.startswith("items/") and p.endswith(".html"))
+    published = site.output / page
+    if how == "edited":
+        edited = site.site[page].replace(b"<main", b"<main data-edited", 1)
+        assert edited != site.site[page]
+        published.write_bytes(edited)
+    else:
+        published.unlink()
+    assert site.build_incremental() == site.site
+    assert "没有变化" not in site.last.stdout
 
 
 def test_add_an_item(site):

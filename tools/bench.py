@@ -2,6 +2,7 @@
 
     make bench                            generated 1k and 10k corpora
     make bench BENCH_COUNTS="10000 100000"
+    make bench BENCH_COUNTS=100000 BENCH_BUILDERS=gongkai
 
 For each corpus (from tools/make_corpus.py, or the script named by
 MAKE_CORPUS) and each builder, back to back: a full build (cold: no caches),
@@ -136,13 +137,14 @@ def measure(builder, corpus: Path, work: Path) -> dict:
 def table(rows: list[dict]) -> str:
     plain = {r["items"]: r for r in rows if r["builder"] == PlainPelican.name}
     lines = ["| items | builder | full build s | no-change s | one-edit s | peak RSS MB | output files | output MB "
-             "| files changed by the edit | ratio to plain Pelican (full / no-change / one-edit) |",
-             "|" + "---|" * 10]
+             "| files changed by the edit | full build ms per item | ratio to plain Pelican (full / no-change / one-edit) |",
+             "|" + "---|" * 11]
     for r in rows:
         base = plain.get(r["items"])
         ratio = " / ".join(f"{r[k] / base[k]:.2f}" for k in ("full", "again", "edited")) if base else ""
         lines.append(f"| {r['items']} | {r['builder']} | {r['full']:.1f} | {r['again']:.1f} | {r['edited']:.1f} "
-                     f"| {r['rss']} | {r['files']} | {r['mb']:.1f} | {r['changed']} | {ratio} |")
+                     f"| {r['rss']} | {r['files']} | {r['mb']:.1f} | {r['changed']} | {1000 * r['full'] / r['items']:.2f} "
+                     f"| {ratio} |")
     return "\n".join(lines)
 
 
@@ -157,12 +159,16 @@ def machine() -> str:
 def main() -> None:
     ap = argparse.ArgumentParser(description=__doc__.splitlines()[0])
     ap.add_argument("--counts", default=os.environ.get("BENCH_COUNTS", "1000 10000"))
+    ap.add_argument("--builders", default=os.environ.get("BENCH_BUILDERS", ""),
+                    help="only these builders (gongkai, plain, hugo); default all that are installed")
     ap.add_argument("--work", type=Path, default=None, help="scratch folder (default: a temporary one)")
     args = ap.parse_args()
     if not MAKE_CORPUS.is_file():
         sys.exit(f"no corpus generator at {MAKE_CORPUS} (set MAKE_CORPUS)")
     work = args.work or Path(tempfile.mkdtemp(prefix="gongkai-bench-"))
     builders = [Gongkai(work), PlainPelican(work)] + ([Hugo(work)] if shutil.which("hugo") else [])
+    if args.builders:
+        builders = [b for b in builders if b.name.split()[0].lower() in args.builders.lower().split()]
     rows = []
     for count in map(int, args.counts.split()):
         corpus = work / f"corpus-{count}"

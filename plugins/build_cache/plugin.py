@@ -5,6 +5,10 @@ On for builds published with mirror_publish (``make html``):
 it off, and every page is rendered). The record is opened when Pelican
 starts (settings and reference date are known then) and saved once the
 build is the published site.
+
+When every input of the site is what the published site was built from
+(``unchanged.py``), the build stops there: the published site is already
+this build's result, and nothing is read, rendered or written.
 """
 from __future__ import annotations
 
@@ -15,10 +19,12 @@ from pelican import signals
 from catalog_model.reference_date import reference_date
 from catalog_model.settings import site_settings
 from catalog_model.signals import site_published
+from catalog_model.text import message
 
 from . import state
 from .fingerprint import site_fingerprint
 from .record import OutputRecord
+from .unchanged import inputs_fingerprint
 from .writer import CachingWriter
 
 
@@ -31,6 +37,10 @@ def open_record(pelican) -> None:
     site = site_fingerprint(pelican.settings, reference_date(pelican.settings))
     state.record = OutputRecord.open(Path(ours.CATALOG_PAGE_CACHE), Path(pelican.output_path).resolve(),
                                      Path(ours.MIRROR_PUBLISH_PATH).resolve(), site)
+    if state.record.unchanged(inputs_fingerprint(pelican.settings, site)):
+        print(message("build_unchanged", published=ours.MIRROR_PUBLISH_PATH))
+        # Pelican has no "nothing to do" answer; its command line exits 0 on SystemExit(0).
+        raise SystemExit(0)
 
 
 def get_writer(pelican):

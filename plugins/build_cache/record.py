@@ -17,8 +17,10 @@ import pickle
 import shutil
 from pathlib import Path
 
+from .unchanged import files_below
+
 logger = logging.getLogger(__name__)
-FORMAT = 1
+FORMAT = 2
 
 
 class OutputRecord:
@@ -27,6 +29,10 @@ class OutputRecord:
         self.previous: dict[str, tuple[str, list[tuple[str, int, int]]]] = {}
         self.current: dict[str, tuple[str, list[str]]] = {}  # key -> (fingerprint, files)
         self.reused = self.produced = 0
+        # The whole build's inputs (unchanged.py) and the published folder's files, as last published.
+        self.inputs: str | None = None
+        self.previous_inputs: str | None = None
+        self.previous_files: dict[str, tuple[int, int]] = {}
         self._linked: set[str] = set()
         self._folders: set[str] = set()
 
@@ -40,9 +46,18 @@ class OutputRecord:
                 saved = pickle.load(fh)
             if saved.get("format") == FORMAT and saved.get("published") == str(published):
                 record.previous = saved["outputs"]
+                record.previous_inputs, record.previous_files = saved["inputs"], saved["files"]
         except (OSError, pickle.UnpicklingError, EOFError, AttributeError, KeyError, TypeError):
             pass  # no record, or unreadable: produce everything
         return record
+
+    def unchanged(self, inputs: str) -> bool:
+        """Whether a build with these ``inputs`` would produce the published
+        site as it is: same inputs as when it was published, and every file of
+        the published folder still there with the size and mtime it had then."""
+        self.inputs = inputs
+        return (inputs == self.previous_inputs and bool(self.previous_files)
+                and files_below(str(self.published)) == self.previous_files)
 
     def fingerprint(self, *parts) -> str:
         """The fingerprint of an output with inputs ``parts``: plain values
@@ -115,7 +130,8 @@ class OutputRecord:
         self.path.parent.mkdir(parents=True, exist_ok=True)
         temporary = self.path.with_name(f".{self.path.name}.{os.getpid()}")
         with open(temporary, "wb") as fh:
-            pickle.dump({"format": FORMAT, "published": str(self.published), "outputs": outputs}, fh,
+            pickle.dump({"format": FORMAT, "published": str(self.published), "outputs": outputs,
+                         "inputs": self.inputs, "files": files_below(str(self.published))}, fh,
                         pickle.HIGHEST_PROTOCOL)
         temporary.replace(self.path)
         logger.info("Build cache: %d outputs reused, %d produced", self.reused, self.produced)
