@@ -38,6 +38,10 @@ def page_types() -> dict[str, str]:
     return {**PAGE_TYPES, "search": SEARCH_PAGE}
 
 
+# The three display modes every page is checked in: (text size, 长者模式).
+DISPLAY_MODES = {"standard": ("standard", False), "senior": ("standard", True), "largest": ("largest", False)}
+
+
 def set_display(page, size: str = "standard", senior: bool = False) -> None:
     """Choose a text size (standard/large/largest) and 长者模式 as a reader would."""
     page.locator(f"#gk-size-{size}").check()

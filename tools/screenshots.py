@@ -13,12 +13,11 @@ import sys
 import tempfile
 from pathlib import Path
 
-from chromium import CHROMIUM, CHROMIUM_ARGS, SUB_PATH, page_types, served, set_display
+from chromium import CHROMIUM, CHROMIUM_ARGS, DISPLAY_MODES, SUB_PATH, page_types, served, set_display
 
 ROOT = Path(__file__).resolve().parents[1]
 
 VIEWPORTS = {"390x844": (390, 844), "1280x900": (1280, 900)}
-MODES = {"default": ("standard", False), "senior": ("standard", True), "largest": ("largest", False)}
 
 
 def main() -> int:
@@ -48,7 +47,7 @@ def main() -> int:
                     context = browser.new_context(locale="zh-CN", viewport={"width": width, "height": height})
                     page = context.new_page()
                     for name, path in page_types().items():
-                        modes = MODES if name == "item-policy" else {"default": MODES["default"]}
+                        modes = DISPLAY_MODES if name == "item-policy" else {"standard": DISPLAY_MODES["standard"]}
                         for mode, (size, senior) in modes.items():
                             page.goto(base + path)
                             set_display(page, size, senior)

@@ -7,9 +7,9 @@ from pathlib import Path
 ROOT = Path(__file__).resolve().parents[2]
 sys.path.insert(0, str(ROOT / "tools"))
 
-from chromium import CHROMIUM, CHROMIUM_ARGS, PAGE_TYPES, SUB_PATH, page_types, served, set_display  # noqa: E402
+from chromium import CHROMIUM, CHROMIUM_ARGS, DISPLAY_MODES, PAGE_TYPES, SUB_PATH, page_types, served, set_display  # noqa: E402
 
-__all__ = ["AXE", "CHROMIUM", "CHROMIUM_ARGS", "PAGE_TYPES", "SUB_PATH", "axe_violations", "page_types",
+__all__ = ["AXE", "CHROMIUM", "CHROMIUM_ARGS", "DISPLAY_MODES", "PAGE_TYPES", "SUB_PATH", "axe_violations", "page_types",
            "served", "set_display"]
 
 AXE = ROOT / "node_modules" / "axe-core" / "axe.min.js"

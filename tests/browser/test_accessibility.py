@@ -9,12 +9,11 @@ from pathlib import Path
 
 import pytest
 
-from browser_helpers import AXE, PAGE_TYPES, axe_violations, page_types, set_display
+from browser_helpers import AXE, DISPLAY_MODES, PAGE_TYPES, axe_violations, page_types, set_display
 from catalog_helpers import ROOT, listed_items
 
 from catalog_model.text import ui_text
 
-MODES = {"default": ("standard", False), "senior": ("standard", True), "largest": ("largest", False)}
 PAGES = list(page_types())
 YELLOW = "rgb(255, 221, 0)"
 
@@ -58,18 +57,18 @@ def summary(violations: list[dict]) -> list[str]:
 
 def page_in_mode(page, site_url, sample_site, name, mode):
     open_page(page, site_url, sample_site, name)
-    set_display(page, *MODES[mode])
+    set_display(page, *DISPLAY_MODES[mode])
     return page
 
 
-@pytest.mark.parametrize("mode", MODES)
+@pytest.mark.parametrize("mode", DISPLAY_MODES)
 @pytest.mark.parametrize("name", PAGES)
 def test_axe_finds_no_wcag_violations(axe_page, site_url, sample_site, name, mode):
     page = page_in_mode(axe_page, site_url, sample_site, name, mode)
     assert summary(axe_violations(page)) == []
 
 
-@pytest.mark.parametrize("mode", MODES)
+@pytest.mark.parametrize("mode", DISPLAY_MODES)
 @pytest.mark.parametrize("name", PAGES)
 def test_text_contrast_is_at_least_7_to_1(axe_page, site_url, sample_site, name, mode):
     """WCAG 1.4.6 (AAA), checked by axe's color-contrast-enhanced rule."""
@@ -302,14 +301,14 @@ def test_read_aloud_is_only_on_published_item_pages(page, site_url):
         assert page.locator("[data-module=gk-read-aloud]").count() == 0, name
 
 
-@pytest.mark.parametrize("mode", ["default", "largest", "senior"])
+@pytest.mark.parametrize("mode", ["standard", "largest", "senior"])
 @pytest.mark.parametrize("name", PAGES)
 def test_reflows_at_320_px_without_horizontal_scrolling(browser, site_url, sample_site, name, mode):
     """WCAG 1.4.10: 320 CSS px is also 1280 px at 400% zoom."""
     context = browser.new_context(locale="zh-CN", viewport={"width": 320, "height": 640})
     page = context.new_page()
     open_page(page, site_url, sample_site, name)
-    set_display(page, *MODES[mode])
+    set_display(page, *DISPLAY_MODES[mode])
     assert page.evaluate("document.documentElement.scrollWidth") <= 320
     context.close()
 

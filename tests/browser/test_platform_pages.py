@@ -9,9 +9,8 @@ import io
 import pytest
 from pypdf import PdfReader
 
-from browser_helpers import axe_violations, set_display
+from browser_helpers import DISPLAY_MODES, axe_violations, set_display
 
-MODES = {"standard": ("standard", False), "senior": ("standard", True), "largest": ("largest", False)}
 A4_POINTS = (595, 842)  # 210 × 297 mm
 
 
@@ -33,13 +32,13 @@ def axe_context(browser):
     context.close()
 
 
-@pytest.mark.parametrize("mode", MODES)
+@pytest.mark.parametrize("mode", DISPLAY_MODES)
 def test_axe_finds_no_violations_on_any_platform_page(axe_context, site_url, sample_site, mode):
     page = axe_context.new_page()
     found = {}
     for path in platform_pages(sample_site):
         page.goto(site_url + path)
-        set_display(page, *MODES[mode])
+        set_display(page, *DISPLAY_MODES[mode])
         violations = axe_violations(page)
         if violations:
             found[path] = [f"{v['id']}: {v['help']} ({v['nodes'][0]['target'][0]})" for v in violations]

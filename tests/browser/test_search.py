@@ -3,13 +3,14 @@ site served from a sub-path: typing into the box, ?q= on load, the no-result
 message and its OR offer, filters, pages, keyboard use, and without JavaScript."""
 from __future__ import annotations
 
+import base64
 import re
 from urllib.parse import quote
 
 import pytest
 from playwright.sync_api import expect
 
-from browser_helpers import axe_violations
+from browser_helpers import DISPLAY_MODES, axe_violations, set_display
 from catalog_helpers import ROOT, listed_items
 
 from catalog_model.text import ui_text
@@ -161,10 +162,12 @@ def test_pages_and_keyboard(page, site_url):
     expect(page).to_have_url(re.compile("/gongkai/items/"))
 
 
-def test_results_page_passes_axe_and_announces_counts(browser, site_url):
+@pytest.mark.parametrize("mode", DISPLAY_MODES)
+def test_results_page_passes_axe_and_announces_counts(browser, site_url, mode):
     context = browser.new_context(locale="zh-CN", bypass_csp=True)  # axe is injected inline
     page = context.new_page()
     search(page, site_url, "低保")
+    set_display(page, *DISPLAY_MODES[mode])
     assert page.get_attribute(STATUS, "role") == "status"
     assert page.get_attribute(STATUS, "aria-live") == "polite"
     assert [v["id"] for v in axe_violations(page)] == []
@@ -180,3 +183,91 @@ def test_without_javascript_the_page_explains_and_links_to_browse_pages(browser,
     page.locator("#search-browse + ul a").first.click()
     assert "/gongkai/sections/" in page.url
     context.close()
+
+
+# The item with the longest title that has a 文号: searching its 文号 puts it first.
+LONG_TITLE = max((m for m in ITEMS if m.get("doc_no")), key=lambda m: len(m["title"]))
+
+# Where the first result's list number is drawn (its ink, from a screenshot: a ::marker has
+# no box in the DOM) and where the lines of its title are (their text's client rects).
+TITLE_LINES = """() => {
+  const li = document.querySelector('#search-results > li');
+  const link = li.querySelector('.gk-search-result__title a');
+  const texts = [], walk = document.createTreeWalker(link, NodeFilter.SHOW_TEXT);
+  while (walk.nextNode()) texts.push(walk.currentNode);
+  const range = document.createRange();
+  range.setStart(texts[0], 0);
+  range.setEnd(texts[texts.length - 1], texts[texts.length - 1].length);
+  const lines = [...range.getClientRects()].filter(r => r.width > 0)
+    .map(r => ({top: r.top + scrollY, bottom: r.bottom + scrollY}));
+  // A line of text's rect spans its font's ascent and descent: the baseline is an ascent down.
+  const context = document.createElement('canvas').getContext('2d');
+  context.font = getComputedStyle(texts[0].parentElement).font;
+  const baseline = lines[0].top + context.measureText(texts[0].data).fontBoundingBoxAscent;
+  const gutter = li.parentElement.getBoundingClientRect(), item = li.getBoundingClientRect();
+  const target = link.getBoundingClientRect();
+  return {lines, baseline, target: [target.width, target.height], gutter: {x: gutter.left + scrollX, y: item.top + scrollY,
+                                    width: item.left - gutter.left, height: item.height}};
+}"""
+# The rows of a PNG (base64) holding ink: pixels far from the colour of its first pixel.
+INK_ROWS = """async png => {
+  const image = new Image();
+  image.src = 'data:image/png;base64,' + png;
+  await image.decode();
+  const canvas = document.createElement('canvas');
+  canvas.width = image.width; canvas.height = image.height;
+  const context = canvas.getContext('2d');
+  context.drawImage(image, 0, 0);
+  const data = context.getImageData(0, 0, image.width, image.height).data, rows = [];
+  for (let y = 0; y < image.height; y++)
+    for (let x = 0; x < image.width; x++) {
+      const at = 4 * (y * image.width + x);
+      if (Math.max(...[0, 1, 2].map(c => Math.abs(data[at + c] - data[c]))) > 96) { rows.push(y); break; }
+    }
+  return rows;
+}"""
+
+
+@pytest.mark.parametrize("width", [390, 1280])
+@pytest.mark.parametrize("mode", DISPLAY_MODES)
+def test_the_result_number_sits_on_the_first_line_of_its_title(browser, site_url, mode, width):
+    """A long title wraps (on a phone, at 特大, in 长者模式): its number stays beside its
+    first line, on that line's baseline, not beside its last."""
+    context = browser.new_context(locale="zh-CN", viewport={"width": width, "height": 844})
+    page = context.new_page()
+    search(page, site_url, LONG_TITLE["doc_no"])
+    set_display(page, *DISPLAY_MODES[mode])
+    assert titles(page)[0] == LONG_TITLE["title"]
+    found = page.evaluate(TITLE_LINES)
+    lines = found["lines"]
+    assert len({round(line["top"]) for line in lines}) >= 2, "the title should wrap for this test to mean anything"
+    png = page.screenshot(full_page=True, clip=found["gutter"])
+    ink = [found["gutter"]["y"] + row for row in page.evaluate(INK_ROWS, base64.b64encode(png).decode())]
+    assert ink, "no list number drawn beside the first result"
+    assert min(found["target"]) >= 44  # WCAG 2.5.5 (AAA)
+    first, last = lines[0], lines[-1]
+    assert first["top"] - 1 <= ink[0] and ink[-1] <= first["bottom"] + 1, \
+        f"number drawn at y {ink[0]}–{ink[-1]}: title lines at {first['top']}–{first['bottom']} … {last['top']}–{last['bottom']}"
+    assert abs(ink[-1] + 1 - found["baseline"]) <= 2  # a digit stands on the baseline
+    context.close()
+
+
+# For each highlighted word in the results' titles that follows text: is it on the line
+# where that text ends (or at the start of the next line)? Not in a box of its own.
+MARKS_IN_LINE = """() => [...document.querySelectorAll('.gk-search-result__title mark')]
+  .filter(mark => mark.previousSibling && mark.previousSibling.nodeType === Node.TEXT_NODE)
+  .map(mark => {
+    const before = document.createRange();
+    before.selectNodeContents(mark.previousSibling);
+    const end = [...before.getClientRects()].pop(), start = mark.getClientRects()[0];
+    const left = mark.closest('a').getBoundingClientRect().left;
+    return Math.abs(start.top - end.top) < 1 || Math.abs(start.left - left) < 1;
+  })"""
+
+
+def test_highlighted_words_flow_with_the_title_text(page, site_url):
+    page.set_viewport_size({"width": 390, "height": 844})
+    search(page, site_url, "城乡居民")
+    set_display(page, "largest")
+    in_line = page.evaluate(MARKS_IN_LINE)
+    assert in_line and all(in_line)

@@ -76,7 +76,11 @@
     var m = index.manifest, li = document.createElement("li"), a = document.createElement("a");
     li.className = "gk-search-result";
     a.href = siteRoot + row[1];
-    highlight(a, row[0], terms);
+    /* One span holds the whole title: the link is a flex box (see gongkai.css), whose
+     * baseline is its first line's only when the text is in a single flex item. */
+    var label = document.createElement("span");
+    highlight(label, row[0], terms);
+    a.appendChild(label);
     var title = document.createElement("p");
     title.className = "gk-search-result__title";
     title.appendChild(a);
