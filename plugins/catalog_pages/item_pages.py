@@ -13,6 +13,7 @@ page's bytes depend only on the context, never on which process rendered it.
 """
 from __future__ import annotations
 
+import gc
 import logging
 import multiprocessing
 import os
@@ -69,10 +70,16 @@ class ItemPagesGenerator(Generator):
         fork = multiprocessing.get_context("fork")
         processes = [fork.Process(target=self.render, args=(writer, items[n::workers]), daemon=True)
                      for n in range(workers)]
-        for process in processes:
-            process.start()
-        for process in processes:
-            process.join()
+        # Out of the collector's sight while the workers run: a collection in a
+        # worker would write to every object's header, copying the parent's memory.
+        gc.freeze()
+        try:
+            for process in processes:
+                process.start()
+            for process in processes:
+                process.join()
+        finally:
+            gc.unfreeze()
         failed = [p.exitcode for p in processes if p.exitcode != 0]
         if failed:
             raise RuntimeError(f"an item-page worker failed (exit codes {failed}); see its traceback above")
