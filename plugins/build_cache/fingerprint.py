@@ -22,6 +22,8 @@ PLUGINS = Path(__file__).resolve().parent.parent
 # Settings that name where a build writes, not what it writes.
 LOCATION_SETTINGS = {"OUTPUT_PATH", "MIRROR_PUBLISH_PATH", "CATALOG_READ_CACHE", "CATALOG_PAGE_CACHE", "CACHE_PATH",
                      "SEARCH_TOKEN_CACHE"}
+# Settings that change how many processes work, never what they write.
+WORKER_SETTINGS = {"CATALOG_READ_WORKERS", "CATALOG_RENDER_WORKERS", "MIRROR_COMPRESS_WORKERS"}
 ADDRESS = re.compile(r" at 0x[0-9a-f]+")
 
 
@@ -87,7 +89,7 @@ def site_fingerprint(settings: dict, reference_date: dt.date) -> str:
     them re-renders every page (pages whose bytes did not change still keep
     their mtime: mirror_publish)."""
     theme = Path(settings["THEME"])
-    relevant = {k: v for k, v in settings.items() if k not in LOCATION_SETTINGS}
+    relevant = {k: v for k, v in settings.items() if k not in LOCATION_SETTINGS | WORKER_SETTINGS}
     typed = site_settings(settings)
     content = Path(settings["PATH"])
     tree = [file_digest(content / name) for name in (*TREE_FILES, typed.CATALOG_ORGANS_FILE)]

@@ -30,7 +30,6 @@ from .writer import CachingWriter
 
 def open_record(pelican) -> None:
     state.record = None
-    state.declared.clear()
     ours = site_settings(pelican.settings)
     if not ours.CATALOG_PAGE_CACHE or not ours.MIRROR_PUBLISH_PATH:
         return  # without a published site beside the staging folder, there is nothing to reuse

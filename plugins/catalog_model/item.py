@@ -12,7 +12,6 @@ from .problems import Problem
 from .schema import ItemMetadata
 
 # Where an item's page is written, from its 索引号 (never from its title).
-# The Pelican settings ARTICLE_URL/ARTICLE_SAVE_AS are set from this one value.
 ITEM_URL = "items/{item_path}.html"
 
 
@@ -31,6 +30,7 @@ class Item:
     # was rejected (then a PartialMetadata): the catalog-wide checks use them.
     fields: ItemMetadata | None = None
     written_index_no: str = ""  # the 索引号 as written, even when it was rejected
+    source_digest: str = ""  # digest of the file's path and bytes as read in this build (catalog_reader)
 
     def line(self, key: str) -> int:
         return self.lines.get(key, 1)

@@ -26,7 +26,10 @@ DEFAULT_LANG = "zh-CN"
 RELATIVE_URLS = True
 SITEURL = ""
 
-# Items: the URL comes from the 索引号, never from the title.
+# Items: which files are items (content_tree.item_files reads these two; Pelican's
+# article generator reads none of them, see catalog_reader). The URL comes from the
+# 索引号, never from the title; the ARTICLE_* and DRAFT_* values below only keep
+# Pelican from building anything else for a non-item article.
 ARTICLE_PATHS = [""]
 ARTICLE_EXCLUDES = ["files", "pages"]  # attachments and the platform's pages (CATALOG_PAGES_DIR) are not items
 ARTICLE_URL = ARTICLE_SAVE_AS = _ITEM_URL

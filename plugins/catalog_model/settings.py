@@ -77,6 +77,9 @@ class SiteSettings(BaseModel):
     # Reading
     CATALOG_READ_WORKERS: Optional[int] = setting(
         None, "processes that read items ahead of Pelican; default one per core, 1 turns it off", ge=1)
+    CATALOG_RENDER_WORKERS: Optional[int] = setting(
+        None, "processes that render the item pages a build must write; default one per core when there "
+        "are enough pages, 1 turns it off", ge=1)
     CATALOG_READ_CACHE: str = setting(".cache/items", "folder of the read cache (a rebuild reads only "
                                                       "changed item files); empty turns it off")
     CATALOG_PAGE_CACHE: str = setting(

@@ -1,12 +1,11 @@
 """Catalog pages: a thin orchestrator over the page families.
 
 A Pelican generator added through ``get_generators``: its context is built
-after the articles were read and the catalog was validated, its output
+after the items were read and the catalog was validated, its output
 written with Pelican's writer (so relative URLs work from any sub-path and
-file://). Item pages themselves are Pelican's articles; their template asks
-the catalog (``catalog.links(item)``, ``catalog.validity(item)``,
-``catalog.lifecycle(item)`` …) for what it shows, so nothing is added onto
-Pelican's articles.
+file://). Item pages have their own generator (``item_pages.py``); their
+template asks the catalog (``catalog.links(item)``, ``catalog.validity(item)``,
+``catalog.lifecycle(item)`` …) for what it shows.
 
 The page families live in their own modules: sections and organs (here),
 facets (``facets.py``), the 政策文件库 (``policy_library.py``), Atom feeds
@@ -16,15 +15,12 @@ none of them: every family is built from ``catalog.listed``.
 """
 from __future__ import annotations
 
-import re
 from pathlib import Path
 
 from pelican.generators import Generator
 
-from build_cache.fingerprint import file_digest
-from build_cache.writer import declare, enabled, page_fingerprint
-from catalog_model.catalog import Catalog, catalog_of, organ_folder, section_folder
-from catalog_reader.prefetch import source_key
+from build_cache.writer import enabled, page_fingerprint
+from catalog_model.catalog import catalog_of, organ_folder, section_folder
 from catalog_model.text import ui_text
 from catalog_model.vocabulary import ORGAN_KINDS
 
@@ -32,13 +28,10 @@ from . import attachments, images
 from .filters import attachment_files
 from .facets import Listing, build_facets, listing
 from .feeds import feed_path, write_feed
+from .item_pages import ATTACHMENTS_KEY, ItemPagesGenerator
 from .open_data import write_open_data
 from .policy_library import build_library, write_library_data
 from .sitemap import SITEMAP_KEY
-
-# Pelican rewrites these placeholders in a body into other contents' URLs, so
-# such a page depends on files its fingerprint does not name: always render it.
-INTRASITE_LINK = re.compile(r"[{|](?:filename|static|attach|index|tag|category|author)[}|]")
 
 # Site identity shown in the footer (and SiteIDCode in <head>), in order.
 IDENTITY = ("CATALOG_SPONSOR", "CATALOG_SITE_ID", "CATALOG_ICP", "CATALOG_ICP_URL", "CATALOG_PSB",
@@ -67,8 +60,9 @@ class CatalogPagesGenerator(Generator):
         self.listed = listed
         root = Path(self.settings["PATH"]).resolve()
         # Each item's attachments, described once: published below, and part of its page's fingerprint.
-        self.attachments_of = {item.source_path: attachment_files(root, item) for item in catalog.valid_items}
-        files = {f for described in self.attachments_of.values() for f in described}
+        attachments_of = {item.source_path: attachment_files(root, item) for item in catalog.valid_items}
+        catalog.extras[ATTACHMENTS_KEY] = attachments_of
+        files = {f for described in attachments_of.values() for f in described}
         files |= set(images.body_images(root, [src for item in catalog.valid_items
                                                 for _, src in item.images]).values())
         self.attachment_files = sorted(files, key=lambda a: a.save_as)
@@ -77,7 +71,6 @@ class CatalogPagesGenerator(Generator):
         self.context["catalog_feed"] = feed_path("all") if listed else None
         # Landing pages that exist: an item page links its section and organ only when they have items.
         self.context["listing_pages"] = {one.url for one in [*self.sections, *self.organs] if one.count}
-        self.declare_item_pages(catalog, root)
         self.home = {
             "sections": self.sections,
             "organs": self.organs,
@@ -103,39 +96,12 @@ class CatalogPagesGenerator(Generator):
                          for name, slug in sections if name in by_section]
         return page
 
-    def declare_item_pages(self, catalog: Catalog, root: Path) -> None:
-        """Each item page's inputs (build_cache): its file, the files of the items
-        it shows, its attachments and body images as described, its revision
-        history, its organ, and whether its section and organ have a listing to
-        link (the reference date, settings, organ registry, platform pages,
-        theme and code are in every fingerprint)."""
-        self.digests: dict[str, str] = {}
-        if not enabled():
-            return  # no build cache: every page is rendered
-        self.digests = {item.source_path: source_key(root / item.source_path)
-                        or file_digest(root / item.source_path) for item in catalog.valid_items}
-        linked = self.context["listing_pages"]
-        for item in catalog.valid_items:
-            if INTRASITE_LINK.search(item.body_html):
-                continue
-            organ = catalog.organ(item)
-            section_url = catalog.section_url(item.meta.category)
-            organ_url = catalog.organ_url(organ) if organ else None
-            declare(item.url, page_fingerprint(
-                "item", item.source_path, self.digests[item.source_path],
-                [(relation, [self.digests[other.source_path] for other in others])
-                 for relation, others in catalog.links(item).items()],
-                [(f.save_as, f.title, f.kind, f.size) for f in self.attachments_of[item.source_path]],
-                [(src, file_digest(root / src) if (root / src).is_file() else None) for _, src in item.images],
-                repr(catalog.history_of(item)),
-                organ.model_dump() if organ else None, section_url, section_url in linked, organ_url in linked))
-
     def listing_fingerprint(self, one: Listing, page) -> str | None:
         """A listing page's inputs: where it is and what surrounds it (trail,
         feed, the organ's card and guide, its children with their counts), its
         neighbours and count, and the files of the items it shows (all of them
         on the 政策文件库's landing page, whose filter lists every document)."""
-        if not self.digests:
+        if not enabled():
             return None
         landing = [] if page.number else [  # what only the landing page shows
             one.organ.model_dump() if one.organ else None,
@@ -145,7 +111,7 @@ class CatalogPagesGenerator(Generator):
         return page_fingerprint(
             "listing", one.name, one.kind, one.group, one.trail, one.feed, one.url, landing,
             page.save_as, page.number, page.newer, page.older,
-            [self.digests[item.source_path] for item in shown])
+            [item.source_digest for item in shown])
 
     def listings(self):
         """Every listing with items, each once."""
@@ -196,4 +162,4 @@ class CatalogPagesGenerator(Generator):
 
 
 def get_generators(pelican):
-    return CatalogPagesGenerator
+    return CatalogPagesGenerator, ItemPagesGenerator

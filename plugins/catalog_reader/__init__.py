@@ -1,2 +1,2 @@
 """Reading: item files (YAML front matter + Markdown) into catalog entries."""
-from .reader import register  # noqa: F401
+from .plugin import register  # noqa: F401

@@ -1,6 +1,6 @@
 """Reading one item file: YAML front matter + Markdown body → :class:`Item`.
 
-No Pelican here, so that worker processes (``prefetch``) and ``make check``
+No Pelican here, so that worker processes (``read_items``) and ``make check``
 read files exactly as the build does. Reading never raises and never logs an
 error for a bad file: the problems travel with the item, and
 ``catalog_validation`` reports every problem of every file together before
@@ -35,7 +35,11 @@ class ItemReader:
         self._root, self._vocabulary = root, vocabulary
 
     def read(self, path: Path) -> Item:
-        item, body = read_item(path, self._root, self._vocabulary)
+        return self.read_bytes(path.read_bytes(), source_path(path, self._root))
+
+    def read_bytes(self, data: bytes, rel: str) -> Item:
+        """The item of a file with these bytes at ``rel`` below the content root."""
+        item, body = item_from_bytes(data, rel, self._vocabulary)
         item.body_html = self.render(body)
         item.summary = _summary(item, item.body_html)
         images = body_images(body, item.body_line)
@@ -55,8 +59,16 @@ class ItemReader:
 
 def read_item(path: Path, root: Path, vocabulary: Vocabulary) -> tuple[Item, str]:
     """Read and validate one item file; returns the item and its Markdown body."""
-    rel = path.resolve().relative_to(root).as_posix()
-    return item_from_bytes(path.read_bytes(), rel, vocabulary)
+    return item_from_bytes(path.read_bytes(), source_path(path, root), vocabulary)
+
+
+def source_path(path: Path, root: Path) -> str:
+    """An item file's path below the (resolved) content root, with / separators.
+    ``item_files`` walks below the resolved root: no resolve() per file then."""
+    try:
+        return path.relative_to(root).as_posix()
+    except ValueError:
+        return path.resolve().relative_to(root).as_posix()
 
 
 def item_from_bytes(data: bytes, rel: str, vocabulary: Vocabulary) -> tuple[Item, str]:
