@@ -125,15 +125,16 @@ class OutputRecord:
         ``published_files``: every published file's (size, mtime) when the publisher knows them
         (else they are read from the folder). Only ever compared with the folder as
         found by the next build (:meth:`unchanged`), so a wrong entry costs a build, never a skip."""
+        if published_files is None:
+            published_files = files_below(str(self.published))
         outputs = {}
         for key, (fingerprint, files) in self.current.items():
             stats = []
             for rel in files:
-                try:
-                    stat = os.stat(os.path.join(self.published, rel))
-                except OSError:
+                found = published_files.get(rel)
+                if found is None:
                     break  # removed after writing: do not record it
-                stats.append((rel, stat.st_size, stat.st_mtime_ns))
+                stats.append((rel, *found))
             else:
                 outputs[key] = (fingerprint, stats)
         self.path.parent.mkdir(parents=True, exist_ok=True)
@@ -141,8 +142,7 @@ class OutputRecord:
         with open(temporary, "wb") as fh:
             pickle.dump({"format": FORMAT, "published": str(self.published), "outputs": outputs,
                          "inputs": self.inputs,
-                         "files": published_files if published_files is not None
-                         else files_below(str(self.published))}, fh,
+                         "files": published_files}, fh,
                         pickle.HIGHEST_PROTOCOL)
         temporary.replace(self.path)
         logger.info("Build cache: %d outputs reused, %d produced", self.reused, self.produced)

@@ -24,6 +24,7 @@ import os
 import subprocess
 from pathlib import Path
 
+from catalog_model.output_files import files_below as listed_files
 from catalog_model.settings import site_settings
 
 from .fingerprint import digest, file_digest
@@ -65,22 +66,10 @@ def git_state(content: str) -> tuple[str, str, str]:
 
 
 def files_below(root: str, skip: tuple[str, ...] = ()) -> dict[str, tuple[int, int]]:
-    """Every file below ``root`` (relative path, POSIX separators) with its
-    (size, mtime in ns); os.scandir, since pathlib costs seconds at 100k files."""
-    found: dict[str, tuple[int, int]] = {}
-    prefix = len(root.rstrip(os.sep)) + 1
-    folders = [root]
-    while folders:
-        try:
-            entries = os.scandir(folders.pop())
-        except OSError:
-            continue
-        with entries:
-            for entry in entries:
-                if entry.is_dir():  # symbolic links followed, as Pelican follows them
-                    if entry.name not in skip:
-                        folders.append(entry.path)
-                    continue
-                stat = entry.stat()
-                found[entry.path[prefix:].replace(os.sep, "/")] = (stat.st_size, stat.st_mtime_ns)
+    """Every file below ``root`` (relative POSIX path) with its (size, mtime in ns);
+    linked folders followed, as Pelican follows them."""
+    found = {}
+    for rel, entry in listed_files(root, skip, follow_links=True).items():
+        stat = entry.stat()
+        found[rel] = (stat.st_size, stat.st_mtime_ns)
     return found

@@ -13,6 +13,8 @@ import datetime as dt
 from pathlib import Path
 from xml.sax.saxutils import escape
 
+from catalog_model.output_files import files_below
+
 NS = "http://www.sitemaps.org/schemas/sitemap/0.9"
 SITEMAP_KEY = "sitemap"  # catalog.extras: (save_as, lastmod) of the pages catalog_pages wrote
 INDEX = "sitemap.xml"
@@ -69,8 +71,8 @@ def write_on_site_written(pelican, catalog) -> None:
     output = Path(pelican.output_path)
     known = list(catalog.extras.get(SITEMAP_KEY, []))
     listed = {save_as for save_as, _ in known}
-    others = sorted(rel for rel in (p.relative_to(output).as_posix() for p in output.rglob("*.html"))
-                    if rel not in listed and not rel.startswith(("items/", "search")))
+    others = sorted(rel for rel in files_below(output) if rel.endswith(".html")
+                    and rel not in listed and not rel.startswith(("items/", "search")))
     pages = [*[(s, m) for s, m in known if not s.startswith("items/")], *[(s, None) for s in others],
              *[(s, m) for s, m in known if s.startswith("items/")]]
     settings = catalog.settings

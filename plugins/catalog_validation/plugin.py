@@ -2,6 +2,7 @@
 content has errors."""
 from __future__ import annotations
 
+import gc
 import sys
 
 from pelican import signals
@@ -35,6 +36,9 @@ def build_catalog(generator) -> None:
         raise SystemExit(1)
     generator.context[CONTEXT_KEY] = catalog
     remember_catalog(generator.output_path, catalog)
+    # The catalog lives until the build ends: take its objects (hundreds per item) out of the
+    # collector's view, or every later collection walks them all (seconds at 10k items).
+    gc.freeze()
 
 
 def check_then_publish(pelican) -> None:

@@ -8,6 +8,7 @@ from pathlib import Path
 
 from pelican.generators import Generator
 
+from build_cache.writer import enabled, page_fingerprint
 from catalog_model.catalog import catalog_of
 from catalog_model.text import ui_text
 from catalog_pages.facets import year_of
@@ -117,7 +118,8 @@ class PlatformGenerator(Generator):
         write(COLUMN_URLS["statutory"], "platform_statutory")
         for kind in self.kinds:
             for page in self.kind_pages.get(kind.number, []):
-                write(page.save_as, "platform_statutory_kind", kind=kind, listing=kind, page=page)
+                write(page.save_as, "platform_statutory_kind", kind=kind, listing=kind, page=page,
+                      fingerprint=kind_page_fingerprint(kind, page))
         write(COLUMN_URLS["reports"], "platform_reports")
         for ry in self.report_years:
             for stats in [ry.county, *ry.organs]:
@@ -129,6 +131,17 @@ class PlatformGenerator(Generator):
             write(COLUMN_URLS["apply"], "platform_apply", owner=p.county, apply_page=p.county.apply)
         write(FORM_URL, "platform_form", fillable=False)
         write(FILL_URL, "platform_form", fillable=True)
+
+
+def kind_page_fingerprint(kind, page: ListingPage) -> str | None:
+    """A page of one kind of 法定主动公开内容 is a listing (build_cache): its kind
+    (number and title; everything else it shows of the kind follows from them),
+    its place and neighbours, its total and years, and the files of the items it
+    shows. The settings, organs, platform pages, theme and code are in every fingerprint."""
+    if not enabled():
+        return None
+    return page_fingerprint("statutory kind", kind.number, kind.title, page.save_as, page.number, page.newer,
+                            page.older, page.total, page.years, [item.source_digest for item in page.items])
 
 
 def _write_bytes(path: Path, data: bytes) -> None:
