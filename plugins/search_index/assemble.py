@@ -76,8 +76,11 @@ def assemble(docs: Tokens, fields: tuple[Field, ...], table: TermTable) -> tuple
         np.cumsum(np.bincount(term_col, minlength=nterms), out=starts[1:])
         df += np.diff(starts)
         doc_of = np.repeat(np.arange(count, dtype=np.uint32), sizes)[order]
-        rank_of = (np.arange(len(term_col)) - np.repeat(np.cumsum(sizes) - sizes, sizes))[order]
+        # ranks within one item's field fit 32 bits: half the memory of a posting-sized int64 array
+        rank_of = (np.arange(len(term_col), dtype=np.int64) - np.repeat(np.cumsum(sizes) - sizes, sizes))[order]
+        rank_of = rank_of.astype(np.int32)
         grouped.append(Grouped(starts, doc_of, docs.tfs[n][order], rank_of))
+        del order, rank_of, doc_of  # before the next field's posting-sized arrays
 
     # where each term first occurs: lowest ref, then lowest field
     first_at = np.full(nterms, np.iinfo(np.int64).max, dtype=np.int64)
@@ -115,7 +118,7 @@ def _fragile(grouped: list[Grouped], fields, df: np.ndarray, lengths: list, tota
     idf_of = np.array([idf(d, count) for d in values.tolist()], dtype=np.float64)
     idfs = idf_of[np.searchsorted(values, df)]
     for n, g in enumerate(grouped):
-        term_of = np.repeat(np.arange(len(df)), g.counts())
+        term_of = np.repeat(np.arange(len(df), dtype=np.int32), g.counts())
         for a in range(0, len(g.docs), builder.SCORE_CHUNK):
             b = a + builder.SCORE_CHUNK
             score = bm25(idfs[term_of[a:b]], g.tfs[a:b], lengths[n][g.docs[a:b]], totals[n] / count, fields[n].boost)

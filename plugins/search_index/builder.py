@@ -29,7 +29,7 @@ from .tokenizer import BOUNDARY_NAME, NAME
 K1 = 1.2  # lunr's defaults
 B = 0.75
 FRAGILE = 1e-6  # |thousandths - k.5| below this: the float error of log may decide the rounding
-SCORE_CHUNK = 1 << 22  # postings scored at once when looking for fragile weights
+SCORE_CHUNK = 1 << 20  # postings scored at once when looking for fragile weights (a few float64 arrays each)
 
 
 @dataclass(frozen=True)
