@@ -11,11 +11,13 @@ from __future__ import annotations
 
 import datetime as dt
 import hashlib
+import os
 import re
 import sys
 from importlib import metadata
 from pathlib import Path
 
+from catalog_model.output_files import files_below
 from catalog_model.settings import site_settings
 
 PLUGINS = Path(__file__).resolve().parent.parent
@@ -64,12 +66,16 @@ def file_digest(path: Path) -> str:
         return ""
 
 
-def folder_digest(folder: Path) -> str:
-    """The hash of every file below ``folder``: names and bytes."""
+def folder_digest(folder, skip: tuple[str, ...] = ("__pycache__",)) -> str:
+    """The hash of every file below ``folder`` (folders named in ``skip`` aside,
+    linked folders followed as Pelican follows them): names and bytes."""
+    root = os.fspath(folder)
     h = hashlib.blake2b(digest_size=16)
-    if folder.is_dir():
-        for path in sorted(p for p in folder.rglob("*") if p.is_file() and "__pycache__" not in p.parts):
-            _feed(h, (path.relative_to(folder).as_posix(), path.read_bytes()))
+    for rel in sorted(files_below(root, skip, follow_links=True)):
+        with open(os.path.join(root, rel), "rb") as fh:
+            data = fh.read()
+        h.update(b"%d:%s%d:" % (len(rel.encode()), rel.encode(), len(data)))
+        h.update(hashlib.blake2b(data, digest_size=16).digest())
     return h.hexdigest()
 
 

@@ -19,7 +19,6 @@ removed by hand sends the build down the normal path, which restores it.
 """
 from __future__ import annotations
 
-import hashlib
 import os
 import subprocess
 from pathlib import Path
@@ -27,25 +26,14 @@ from pathlib import Path
 from catalog_model.output_files import files_below as listed_files
 from catalog_model.settings import site_settings
 
-from .fingerprint import digest, file_digest
+from .fingerprint import digest, file_digest, folder_digest
 
 
 def inputs_fingerprint(settings: dict, site: str) -> str:
     """The fingerprint of every input of the whole site (``site``: its site fingerprint)."""
     content = os.path.realpath(settings["PATH"])
     lunr = site_settings(settings).SEARCH_LUNR_JS
-    return digest(site, tree_digest(content), git_state(content), file_digest(Path(lunr)) if lunr else "")
-
-
-def tree_digest(root: str) -> str:
-    """The hash of every file below ``root`` (git's own folder aside): names and bytes."""
-    h = hashlib.blake2b(digest_size=16)
-    for rel in sorted(files_below(root, skip=(".git",))):
-        with open(os.path.join(root, rel), "rb") as fh:
-            data = fh.read()
-        h.update(b"%d:%s%d:" % (len(rel.encode()), rel.encode(), len(data)))
-        h.update(hashlib.blake2b(data, digest_size=16).digest())
-    return h.hexdigest()
+    return digest(site, folder_digest(content, skip=(".git",)), git_state(content), file_digest(Path(lunr)) if lunr else "")
 
 
 def git_state(content: str) -> tuple[str, str, str]:
